@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "./language-switcher";
+
+export async function SiteHeader() {
+  const t = await getTranslations("common");
+  const locale = await getLocale();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label={t("nav.main")} className="mx-auto flex max-w-3xl items-center gap-4 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
+          {t("appName")}
+        </Link>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <LanguageSwitcher current={locale} label={t("nav.language")} />
+        </div>
+      </nav>
+    </header>
+  );
+}

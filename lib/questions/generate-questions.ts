@@ -1,0 +1,761 @@
+import type { Accession, Country, FactSet, HistoricalEvent } from "../facts/schema";
+import {
+  type FactIndex,
+  accessionYearsOf,
+  eventYears,
+  indexFactSet,
+  isDuringEvent,
+  isFoundingMember,
+  placeKey,
+  yearOf,
+} from "./fact-index";
+import { type Random, createRandom, hashString } from "./random";
+import { renderOptionLabel } from "./render-question";
+import {
+  type GenerateOptions,
+  type OptionRef,
+  type QuestionSpec,
+  type QuestionType,
+  isQuestionType,
+  questionTypes,
+} from "./types";
+import { locales } from "../facts/schema";
+
+/**
+ * The question generator. Every question it produces has exactly one defensible answer under
+ * the fact base: distractors are chosen so that none of them is also true (a year in which
+ * the country did not join, a country that did not join that year, a date that is no day of
+ * the event), option values and their labels are unique in every locale, and the answer is
+ * among the options. The rules are stated where each type is built.
+ */
+
+/** A question before it gets its id. */
+type Draft = DistributiveOmit<QuestionSpec, "id">;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Something a question type can ask about; `build` draws the rest (distractors, order) from the PRNG. */
+interface Subject {
+  /** Stable key, for spreading questions over distinct subjects. */
+  key: string;
+  /** The facts the subject is centred on, for spreading questions over distinct facts. */
+  focus: string[];
+  build(rng: Random): Draft | null;
+}
+
+interface Context {
+  index: FactIndex;
+  /** Whether a fact id may be tested (the `factIds` filter). */
+  isAllowed(factId: string): boolean;
+}
+
+/** The fewest options a single-choice question offers. Types that cannot reach it are skipped. */
+const minSingleOptions = 3;
+/** Options of a single-choice question when the fact base has enough distractors. */
+const singleOptions = 4;
+
+/**
+ * Generates `count` questions from a fact set, deterministically: the same fact set, seed
+ * and options give identical output.
+ *
+ * - Types are mixed: the schedule cycles through the allowed types in seed-shuffled rounds,
+ *   and no type follows itself when another is available.
+ * - Within a type, subjects (facts) that have been asked least are preferred, so distinct
+ *   facts are covered before any repeats; repeats vary distractors and option order.
+ * - `options.factIds` restricts questions to those testing only the listed fact ids
+ *   (an empty list allows none). Types that cannot be built from the allowed facts are skipped.
+ * - Returns fewer than `count` (possibly none) only when no type can be built at all.
+ *
+ * Throws RangeError for a negative or non-integer count or an unknown type.
+ */
+export function generateQuestions(factSet: FactSet, options: GenerateOptions): QuestionSpec[] {
+  const { count } = options;
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
+  const requested = options.types?.length ? [...new Set(options.types)] : [...questionTypes];
+  for (const type of requested) {
+    if (!isQuestionType(type)) throw new RangeError(`unknown question type "${String(type)}"`);
+  }
+
+  const index = indexFactSet(factSet);
+  const allowed = options.factIds ? new Set(options.factIds) : undefined;
+  const context: Context = { index, isAllowed: (id) => !allowed || allowed.has(id) };
+
+  const subjectsByType = new Map<QuestionType, Subject[]>();
+  for (const type of requested) {
+    const subjects = subjectBuilders[type](context);
+    if (subjects.length > 0) subjectsByType.set(type, subjects);
+  }
+  const types = requested.filter((type) => subjectsByType.has(type));
+  if (types.length === 0 || count === 0) return [];
+
+  const rng = createRandom(options.seed);
+  const seedTag = hashString(String(options.seed)).toString(36);
+  const factUses = new Map<string, number>();
+  const subjectUses = new Map<string, number>();
+  const questions: QuestionSpec[] = [];
+  let round: QuestionType[] = [];
+  let previous: QuestionSpec | undefined;
+
+  while (questions.length < count && subjectsByType.size > 0) {
+    if (round.length === 0) {
+      round = rng.shuffle([...subjectsByType.keys()]);
+      // No type twice in a row across the seam between two rounds.
+      if (round.length > 1 && round[0] === previous?.type) round.push(round.shift() as QuestionType);
+    }
+    const type = round.shift() as QuestionType;
+    const subjects = subjectsByType.get(type);
+    if (!subjects) continue;
+
+    const draft = drawQuestion(type, subjects, rng, factUses, subjectUses, previous, factSet);
+    if (!draft) {
+      subjectsByType.delete(type);
+      continue;
+    }
+    const spec = { ...draft, id: `q${questions.length + 1}-${seedTag}-${hashString(JSON.stringify(draft)).toString(36)}` } as QuestionSpec;
+    for (const id of spec.factIds) factUses.set(id, (factUses.get(id) ?? 0) + 1);
+    questions.push(spec);
+    previous = spec;
+  }
+  return questions;
+}
+
+/**
+ * Picks the least-asked subject of a type (ties broken by the PRNG, and avoiding the facts
+ * of the previous question when possible) and builds it. Subjects whose build fails are
+ * dropped; returns null when none is left.
+ */
+function drawQuestion(
+  type: QuestionType,
+  subjects: Subject[],
+  rng: Random,
+  factUses: Map<string, number>,
+  subjectUses: Map<string, number>,
+  previous: QuestionSpec | undefined,
+  factSet: FactSet,
+): Draft | null {
+  const previousFacts = new Set(previous?.factIds ?? []);
+  while (subjects.length > 0) {
+    const ranked = subjects
+      .map((subject) => ({
+        subject,
+        repeatsPrevious: subject.focus.some((id) => previousFacts.has(id)) ? 1 : 0,
+        uses: subjectUses.get(`${type}:${subject.key}`) ?? 0,
+        factUses: subject.focus.reduce((sum, id) => sum + (factUses.get(id) ?? 0), 0) / Math.max(1, subject.focus.length),
+        tie: rng.next(),
+      }))
+      .sort((a, b) => a.repeatsPrevious - b.repeatsPrevious || a.uses - b.uses || a.factUses - b.factUses || a.tie - b.tie);
+    const { subject } = ranked[0] as (typeof ranked)[number];
+    subjectUses.set(`${type}:${subject.key}`, (subjectUses.get(`${type}:${subject.key}`) ?? 0) + 1);
+
+    // A build can fail only on label collisions in some locale; retry with fresh draws first.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const draft = subject.build(rng);
+      if (draft && hasDistinctLabels(draft, factSet)) return draft;
+    }
+    subjects.splice(subjects.indexOf(subject), 1);
+  }
+  return null;
+}
+
+/** Whether every option label is unique within its list, in every locale. */
+function hasDistinctLabels(draft: Draft, factSet: FactSet): boolean {
+  const lists: OptionRef[][] =
+    draft.kind === "match" ? [draft.left, draft.right] : draft.kind === "text" ? [] : [draft.options];
+  return lists.every((list) =>
+    locales.every((locale) => {
+      const labels = list.map((option) => renderOptionLabel(option, factSet, locale).toLocaleLowerCase());
+      return new Set(labels).size === labels.length && new Set(list.map((o) => o.value)).size === list.length;
+    }),
+  );
+}
+
+// -----------------------------------------------------------------------------------------
+// Distractor helpers
+
+/**
+ * Chooses `n` items, preferring those with the lowest `distance`; random jitter of up to
+ * `spread` lets near neighbours trade places so repeats of a question differ.
+ */
+function pickNearest<T>(items: readonly T[], n: number, distance: (item: T) => number, rng: Random, spread = 1.5): T[] {
+  return items
+    .map((item) => ({ item, score: distance(item) + rng.next() * spread }))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, n)
+    .map((entry) => entry.item);
+}
+
+/** Distance in "waves": how many distinct accession years lie between two years. */
+function waveDistance(index: FactIndex, a: number, b: number): number {
+  const years = index.accessionYears;
+  const rank = (year: number) => {
+    const exact = years.indexOf(year);
+    if (exact >= 0) return exact;
+    const after = years.findIndex((y) => y > year);
+    return after === -1 ? years.length - 0.5 : after - 0.5;
+  };
+  return Math.abs(rank(a) - rank(b));
+}
+
+/**
+ * Plausible wrong countries for a question about the accessions in `years`: countries from
+ * neighbouring waves and the same regions as `anchors` come first. The caller has already
+ * removed every country that would be a correct answer.
+ */
+function rankCountries(index: FactIndex, candidates: Country[], years: number[], anchors: Country[], rng: Random, n: number): Country[] {
+  const regions = new Set(anchors.map((c) => c.region));
+  return pickNearest(
+    candidates,
+    n,
+    (candidate) => {
+      const distances = accessionYearsOf(index, candidate.id).flatMap((y) => years.map((year) => waveDistance(index, y, year)));
+      const waves = distances.length ? Math.min(...distances) : 3;
+      return waves - (regions.has(candidate.region) ? 1.5 : 0);
+    },
+    rng,
+    2,
+  );
+}
+
+function countryOption(id: string): OptionRef {
+  return { of: "country", value: id };
+}
+
+function accessionsOf(index: FactIndex, countryId: string): Accession[] {
+  return index.accessionsByCountry.get(countryId) ?? [];
+}
+
+function countriesWithAccession(index: FactIndex): Country[] {
+  return index.factSet.countries.filter((c) => accessionsOf(index, c.id).length > 0);
+}
+
+/** Every date the fact base states to the day: accession dates and day-precision event dates. */
+function knownDays(index: FactIndex): string[] {
+  const days = new Set(index.factSet.accessions.map((a) => a.date));
+  for (const event of index.factSet.events) if (event.precision === "day") days.add(event.date);
+  return [...days].sort();
+}
+
+/** Every year the fact base dates something in. */
+function knownYears(index: FactIndex): number[] {
+  const years = new Set(index.accessionYears);
+  for (const event of index.factSet.events) for (const year of eventYears(event)) years.add(year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The position of `item` in a sorted list, for "near in time" distances between dates. */
+function rankDistance(sorted: readonly string[], a: string, b: string): number {
+  return Math.abs(sorted.indexOf(a) - sorted.indexOf(b));
+}
+
+/** Shuffles until the order differs from `sorted` (when it can), so an order question is never pre-solved. */
+function shuffleAwayFrom<T>(sorted: readonly T[], rng: Random): T[] {
+  let shuffled = rng.shuffle(sorted);
+  for (let attempt = 0; attempt < 10 && sorted.length > 1 && shuffled.every((item, i) => item === sorted[i]); attempt++) {
+    shuffled = rng.shuffle(sorted);
+  }
+  if (sorted.length > 1 && shuffled.every((item, i) => item === sorted[i])) shuffled.push(shuffled.shift() as T);
+  return shuffled;
+}
+
+/** Values in the order of the options they appear in. */
+function inOptionOrder(options: OptionRef[], values: Set<string>): string[] {
+  return options.filter((o) => values.has(o.value)).map((o) => o.value);
+}
+
+/** Whether the text mentions a place (or its first part, "Washington" of "Washington, D.C."). */
+function mentionsPlace(text: string, place: { de: string; en: string }): boolean {
+  const lower = text.toLocaleLowerCase();
+  return [place.de, place.en].some((name) => {
+    const head = name.split(",")[0]?.trim().toLocaleLowerCase() ?? "";
+    return head.length > 0 && lower.includes(head);
+  });
+}
+
+function eventTexts(event: HistoricalEvent): string[] {
+  return [event.name.de, event.name.en, ...event.aliases.de, ...event.aliases.en, event.datePrompt.de, event.datePrompt.en];
+}
+
+// -----------------------------------------------------------------------------------------
+// Question types
+
+type SubjectBuilder = (context: Context) => Subject[];
+
+const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
+  /**
+   * "In which year did <country> join?" One correct year; the distractors are accession
+   * years of other waves near the answer — real years, never the country's own.
+   */
+  "accession-year": ({ index, isAllowed }) => {
+    if (index.accessionYears.length < minSingleOptions) return [];
+    return index.factSet.accessions
+      .filter((a) => isAllowed(a.id))
+      .map((accession) => ({
+        key: accession.id,
+        focus: [accession.id],
+        build: (rng) => {
+          const year = yearOf(accession.date);
+          const ownYears = new Set(accessionYearsOf(index, accession.country));
+          const candidates = index.accessionYears.filter((y) => !ownYears.has(y));
+          const distractors = pickNearest(candidates, singleOptions - 1, (y) => waveDistance(index, y, year), rng);
+          const options = rng.shuffle([year, ...distractors]).map((y): OptionRef => ({ of: "year", value: String(y) }));
+          return {
+            type: "accession-year",
+            kind: "single",
+            factIds: [accession.id],
+            params: { country: accession.country },
+            options,
+            answer: String(year),
+          };
+        },
+      }));
+  },
+
+  /**
+   * "Which of these countries joined in <year>?" Exactly one option joined that year; the
+   * distractors joined in other years, preferring neighbouring waves and the same region.
+   */
+  "country-by-year": ({ index, isAllowed }) =>
+    index.factSet.accessions
+      .filter((a) => isAllowed(a.id))
+      .flatMap((accession) => {
+        const year = yearOf(accession.date);
+        const candidates = countriesWithAccession(index).filter((c) => !accessionYearsOf(index, c.id).includes(year));
+        if (candidates.length < minSingleOptions - 1) return [];
+        const answer = index.countryById.get(accession.country);
+        if (!answer) return [];
+        return [
+          {
+            key: accession.id,
+            focus: [accession.id],
+            build: (rng: Random): Draft => {
+              const distractors = rankCountries(index, candidates, [year], [answer], rng, singleOptions - 1);
+              return {
+                type: "country-by-year",
+                kind: "single",
+                factIds: [accession.id],
+                params: { year: String(year) },
+                options: rng.shuffle([answer, ...distractors]).map((c) => countryOption(c.id)),
+                answer: answer.id,
+              };
+            },
+          },
+        ];
+      }),
+
+  /** "<country> is a founding member: true or false?" True exactly for countries with a founding accession. */
+  "founding-member-true-false": ({ index, isAllowed }) => {
+    if (!index.foundingDate) return [];
+    return countriesWithAccession(index)
+      .filter((c) => accessionsOf(index, c.id).every((a) => isAllowed(a.id)))
+      .map((country) => {
+        const factIds = accessionsOf(index, country.id).map((a) => a.id);
+        return {
+          key: country.id,
+          focus: factIds,
+          build: (): Draft => ({
+            type: "founding-member-true-false",
+            kind: "single",
+            factIds,
+            params: { country: country.id },
+            options: [
+              { of: "boolean", value: "true" },
+              { of: "boolean", value: "false" },
+            ],
+            answer: String(isFoundingMember(index, country.id)),
+          }),
+        };
+      });
+  },
+
+  /**
+   * "Which countries joined in <year>? Select all." Every member of the wave is an option
+   * (so the answer set is the whole wave); distractors joined in other years, from
+   * neighbouring waves and the same regions. There is always at least one wrong option.
+   * Waves too large to list (the founders) are left to the founding-member types.
+   */
+  "wave-members": ({ index, isAllowed }) => {
+    const maxWave = 8;
+    const maxOptions = 9;
+    return index.accessionYears.flatMap((year) => {
+      const wave = index.waveByYear.get(year) ?? [];
+      if (wave.length === 0 || wave.length > maxWave || !wave.every((a) => isAllowed(a.id))) return [];
+      const members = wave.map((a) => index.countryById.get(a.country)).filter((c): c is Country => Boolean(c));
+      const memberIds = new Set(members.map((c) => c.id));
+      const candidates = countriesWithAccession(index).filter((c) => !memberIds.has(c.id) && !accessionYearsOf(index, c.id).includes(year));
+      const distractorCount = Math.min(candidates.length, Math.max(2, 5 - members.length), maxOptions - members.length);
+      if (distractorCount < 1) return [];
+      return [
+        {
+          key: String(year),
+          focus: wave.map((a) => a.id),
+          build: (rng: Random): Draft => {
+            const distractors = rankCountries(index, candidates, [year], members, rng, distractorCount);
+            const options = rng.shuffle([...members, ...distractors]).map((c) => countryOption(c.id));
+            return {
+              type: "wave-members",
+              kind: "multi",
+              factIds: wave.map((a) => a.id),
+              params: { year: String(year) },
+              options,
+              answer: inOptionOrder(options, memberIds),
+            };
+          },
+        },
+      ];
+    });
+  },
+
+  /**
+   * "Which of these countries are founding members? Select all." One to three founders and
+   * enough later members (early waves, same regions first) to make five options; at least
+   * one of each, so neither "all" nor "none" is the answer.
+   */
+  "founding-members-select": ({ index, isAllowed }) => {
+    const eligible = (c: Country) => accessionsOf(index, c.id).every((a) => isAllowed(a.id));
+    const founders = countriesWithAccession(index).filter((c) => isFoundingMember(index, c.id) && eligible(c));
+    const later = countriesWithAccession(index).filter((c) => !isFoundingMember(index, c.id) && eligible(c));
+    if (founders.length === 0 || later.length === 0 || founders.length + later.length < minSingleOptions) return [];
+    const foundingYear = yearOf(index.foundingDate ?? "0000");
+    return founders.map((focus) => ({
+      key: focus.id,
+      focus: accessionsOf(index, focus.id).map((a) => a.id),
+      build: (rng: Random): Draft => {
+        const total = Math.min(5, founders.length + later.length);
+        const maxFounders = Math.min(3, founders.length, total - 1);
+        const founderCount = 1 + rng.int(maxFounders);
+        const chosenFounders = [focus, ...rng.sample(founders.filter((c) => c !== focus), founderCount - 1)];
+        const chosenLater = rankCountries(index, later, [foundingYear], chosenFounders, rng, total - founderCount);
+        const options = rng.shuffle([...chosenFounders, ...chosenLater]).map((c) => countryOption(c.id));
+        return {
+          type: "founding-members-select",
+          kind: "multi",
+          factIds: options.flatMap((o) => accessionsOf(index, o.value).map((a) => a.id)),
+          params: {},
+          options,
+          answer: inOptionOrder(options, new Set(chosenFounders.map((c) => c.id))),
+        };
+      },
+    }));
+  },
+
+  /**
+   * "Which of these countries were in the Warsaw Pact? Select all." By the `formerWarsawPact`
+   * flag; one to three members and enough non-members (formerly communist ones first, the
+   * plausible mistakes) to make five options, at least one of each.
+   */
+  "former-warsaw-pact-select": ({ index, isAllowed }) => {
+    const eligible = (c: Country) => accessionsOf(index, c.id).every((a) => isAllowed(a.id));
+    const members = countriesWithAccession(index).filter((c) => c.formerWarsawPact && eligible(c));
+    const others = countriesWithAccession(index).filter((c) => !c.formerWarsawPact && eligible(c));
+    if (members.length === 0 || others.length === 0 || members.length + others.length < minSingleOptions) return [];
+    return members.map((focus) => ({
+      key: focus.id,
+      focus: accessionsOf(index, focus.id).map((a) => a.id),
+      build: (rng: Random): Draft => {
+        const total = Math.min(5, members.length + others.length);
+        const maxMembers = Math.min(3, members.length, total - 1);
+        const memberCount = 1 + rng.int(maxMembers);
+        const chosenMembers = [focus, ...rng.sample(members.filter((c) => c !== focus), memberCount - 1)];
+        const regions = new Set(chosenMembers.map((c) => c.region));
+        const chosenOthers = pickNearest(
+          others,
+          total - memberCount,
+          (c) => (c.formerCommunist ? 0 : 2) + (regions.has(c.region) ? 0 : 1),
+          rng,
+          2,
+        );
+        const options = rng.shuffle([...chosenMembers, ...chosenOthers]).map((c) => countryOption(c.id));
+        return {
+          type: "former-warsaw-pact-select",
+          kind: "multi",
+          factIds: options.flatMap((o) => accessionsOf(index, o.value).map((a) => a.id)),
+          params: {},
+          options,
+          answer: inOptionOrder(options, new Set(chosenMembers.map((c) => c.id))),
+        };
+      },
+    }));
+  },
+
+  /**
+   * "Put these accessions in order." Four or five countries that joined in different years,
+   * so exactly one order is right; shown in an order that is not already the answer.
+   */
+  "accession-order": ({ index, isAllowed }) => {
+    const pool = uniqueCountryAccessions(index).filter((a) => isAllowed(a.id));
+    const years = new Set(pool.map((a) => yearOf(a.date)));
+    if (years.size < 4) return [];
+    return pool.map((focus) => ({
+      key: focus.id,
+      focus: [focus.id],
+      build: (rng: Random): Draft => {
+        const size = Math.min(years.size, 4 + rng.int(2));
+        const chosen = pickOnePerYear(pool, focus, size, rng).sort((a, b) => a.date.localeCompare(b.date));
+        const answer = chosen.map((a) => a.country);
+        return {
+          type: "accession-order",
+          kind: "order",
+          factIds: chosen.map((a) => a.id),
+          params: {},
+          options: shuffleAwayFrom(answer, rng).map(countryOption),
+          answer,
+        };
+      },
+    }));
+  },
+
+  /** "Match countries to accession years." Three or four countries, each from a different year. */
+  "match-country-year": ({ index, isAllowed }) => {
+    const pool = uniqueCountryAccessions(index).filter((a) => isAllowed(a.id));
+    const years = new Set(pool.map((a) => yearOf(a.date)));
+    if (years.size < 3) return [];
+    return pool.map((focus) => ({
+      key: focus.id,
+      focus: [focus.id],
+      build: (rng: Random): Draft => {
+        const size = Math.min(years.size, 3 + rng.int(2));
+        const chosen = pickOnePerYear(pool, focus, size, rng).sort((a, b) => a.date.localeCompare(b.date));
+        const left = rng.shuffle(chosen).map((a) => countryOption(a.country));
+        const right = shuffleAwayFrom(
+          left.map((o) => String(yearOf(chosen.find((a) => a.country === o.value)?.date ?? ""))),
+          rng,
+        ).map((year): OptionRef => ({ of: "year", value: year }));
+        return {
+          type: "match-country-year",
+          kind: "match",
+          factIds: chosen.map((a) => a.id),
+          params: {},
+          left,
+          right,
+          answer: Object.fromEntries(chosen.map((a) => [a.country, String(yearOf(a.date))])),
+        };
+      },
+    }));
+  },
+
+  /**
+   * "Type the country that …" Asked only where exactly one country fits: the only accession
+   * of its year, or an accession named by its exact date together with every other country
+   * that joined that day (small groups only, so the prompt stays readable).
+   */
+  "typed-country": ({ index, isAllowed }) => {
+    const maxGroup = 4;
+    return index.factSet.accessions
+      .filter((a) => isAllowed(a.id) && !a.founding)
+      .flatMap((accession): Subject[] => {
+        const year = yearOf(accession.date);
+        const wave = index.waveByYear.get(year) ?? [];
+        const sameDay = index.accessionsByDate.get(accession.date) ?? [];
+        let params: Record<string, string>;
+        if (wave.length === 1) params = { mode: "alone", year: String(year) };
+        else if (sameDay.length >= 2 && sameDay.length <= maxGroup) {
+          // Naming every other country of that day leaves exactly one country that fits.
+          const others = sameDay.filter((a) => a.id !== accession.id).map((a) => a.country);
+          params = { mode: "together", date: accession.date, with: others.join(",") };
+        } else return [];
+        return [
+          {
+            key: accession.id,
+            focus: [accession.id],
+            build: (): Draft => ({
+              type: "typed-country",
+              kind: "text",
+              factIds: [accession.id],
+              params,
+              answer: countryOption(accession.country),
+            }),
+          },
+        ];
+      });
+  },
+
+  /**
+   * "On which day did <country> join?" Founders are not asked (they signed a treaty, the
+   * event types cover that). Distractors are other days the fact base states — accession
+   * days and day-precise events — near the answer, all different days.
+   */
+  "accession-date": ({ index, isAllowed }) => {
+    const days = knownDays(index);
+    if (days.length < minSingleOptions) return [];
+    return index.factSet.accessions
+      .filter((a) => isAllowed(a.id) && !a.founding)
+      .map((accession) => ({
+        key: accession.id,
+        focus: [accession.id],
+        build: (rng: Random): Draft => {
+          const ownDays = new Set(accessionsOf(index, accession.country).map((a) => a.date));
+          const candidates = days.filter((d) => !ownDays.has(d));
+          const distractors = pickNearest(candidates, singleOptions - 1, (d) => rankDistance(days, d, accession.date), rng, 3);
+          return {
+            type: "accession-date",
+            kind: "single",
+            factIds: [accession.id],
+            params: { country: accession.country },
+            options: rng.shuffle([accession.date, ...distractors]).map((d): OptionRef => ({ of: "date", value: d })),
+            answer: accession.date,
+          };
+        },
+      }));
+  },
+
+  /**
+   * "In which year …?" for an event. Distractors are other years the fact base dates
+   * something in, near the answer, excluding every year the event touches. Skipped when the
+   * prompt itself states the year.
+   */
+  "event-year": ({ index, isAllowed }) => {
+    const years = knownYears(index);
+    return index.factSet.events
+      .filter((e) => isAllowed(e.id))
+      .flatMap((event): Subject[] => {
+        const year = yearOf(event.date);
+        const own = new Set(eventYears(event));
+        const candidates = years.filter((y) => !own.has(y));
+        if (candidates.length < minSingleOptions - 1) return [];
+        if ([event.datePrompt.de, event.datePrompt.en].some((p) => p.includes(String(year)))) return [];
+        return [
+          {
+            key: event.id,
+            focus: [event.id],
+            build: (rng) => {
+              const distractors = pickNearest(candidates, singleOptions - 1, (y) => Math.abs(y - year) / 4, rng);
+              return {
+                type: "event-year",
+                kind: "single",
+                factIds: [event.id],
+                params: { event: event.id },
+                options: rng.shuffle([year, ...distractors]).map((y): OptionRef => ({ of: "year", value: String(y) })),
+                answer: String(year),
+              };
+            },
+          },
+        ];
+      });
+  },
+
+  /**
+   * "On which day …?" for an event dated to the day. Distractors are other days the fact base
+   * states, never a day of the event itself (for a summit, none of its days).
+   */
+  "event-date": ({ index, isAllowed }) => {
+    const days = knownDays(index);
+    return index.factSet.events
+      .filter((e) => isAllowed(e.id) && e.precision === "day")
+      .flatMap((event): Subject[] => {
+        const candidates = days.filter((d) => !isDuringEvent(event, d));
+        if (candidates.length < minSingleOptions - 1) return [];
+        return [
+          {
+            key: event.id,
+            focus: [event.id],
+            build: (rng) => {
+              const distractors = pickNearest(candidates, singleOptions - 1, (d) => rankDistance(days, d, event.date), rng, 3);
+              return {
+                type: "event-date",
+                kind: "single",
+                factIds: [event.id],
+                params: { event: event.id },
+                options: rng.shuffle([event.date, ...distractors]).map((d): OptionRef => ({ of: "date", value: d })),
+                answer: event.date,
+              };
+            },
+          },
+        ];
+      });
+  },
+
+  /**
+   * "What was launched at <event>?" The answer is one thing the event launched; distractors
+   * are other programmes, institutions, declarations or agreements it did not launch (things
+   * other events launched first).
+   */
+  "event-launched": ({ index, isAllowed }) => {
+    const launchable = new Set<HistoricalEvent["kind"]>(["programme", "institution", "declaration", "agreement", "treaty"]);
+    const launchedSomewhere = new Set(index.factSet.events.flatMap((e) => e.launched));
+    return index.factSet.events
+      .filter((e) => isAllowed(e.id))
+      .flatMap((event) =>
+        event.launched
+          .filter((id) => isAllowed(id) && index.eventById.has(id))
+          .flatMap((launchedId): Subject[] => {
+            const own = new Set([event.id, ...event.launched]);
+            const candidates = index.factSet.events.filter(
+              (e) => !own.has(e.id) && (launchable.has(e.kind) || launchedSomewhere.has(e.id)),
+            );
+            if (candidates.length < minSingleOptions - 1) return [];
+            return [
+              {
+                key: `${event.id}>${launchedId}`,
+                focus: [event.id, launchedId],
+                build: (rng) => {
+                  const distractors = pickNearest(
+                    candidates,
+                    singleOptions - 1,
+                    (e) => (launchedSomewhere.has(e.id) ? 0 : 1) + Math.abs(yearOf(e.date) - yearOf(event.date)) / 20,
+                    rng,
+                  );
+                  return {
+                    type: "event-launched",
+                    kind: "single",
+                    factIds: [event.id, launchedId],
+                    params: { event: event.id },
+                    options: rng.shuffle([launchedId, ...distractors.map((e) => e.id)]).map((id): OptionRef => ({ of: "event", value: id })),
+                    answer: launchedId,
+                  };
+                },
+              },
+            ];
+          }),
+      );
+  },
+
+  /**
+   * "Where did <event> take place?" Distractors are other places events of the fact base
+   * took place. Skipped when the event's name or prompt already names the place.
+   */
+  "event-place": ({ index, isAllowed }) => {
+    const places = [...index.eventByPlaceKey.keys()];
+    return index.factSet.events
+      .filter((e) => isAllowed(e.id) && e.place)
+      .flatMap((event): Subject[] => {
+        const place = event.place;
+        if (!place) return [];
+        const answer = placeKey(place);
+        const candidates = places.filter((p) => p !== answer);
+        if (candidates.length < minSingleOptions - 1) return [];
+        if (eventTexts(event).some((text) => mentionsPlace(text, place))) return [];
+        return [
+          {
+            key: event.id,
+            focus: [event.id],
+            build: (rng) => ({
+              type: "event-place",
+              kind: "single",
+              factIds: [event.id],
+              params: { event: event.id },
+              options: rng
+                .shuffle([answer, ...rng.sample(candidates, singleOptions - 1)])
+                .map((p): OptionRef => ({ of: "place", value: p })),
+              answer,
+            }),
+          },
+        ];
+      });
+  },
+};
+
+/** Accessions of countries that joined once (a country's label must name one accession). */
+function uniqueCountryAccessions(index: FactIndex): Accession[] {
+  return index.factSet.accessions.filter((a) => accessionsOf(index, a.country).length === 1);
+}
+
+/** `focus` plus accessions from `size - 1` other years, one per year. */
+function pickOnePerYear(pool: Accession[], focus: Accession, size: number, rng: Random): Accession[] {
+  const byYear = new Map<number, Accession[]>();
+  for (const accession of pool) {
+    const year = yearOf(accession.date);
+    if (year === yearOf(focus.date)) continue;
+    byYear.set(year, [...(byYear.get(year) ?? []), accession]);
+  }
+  const years = rng.sample([...byYear.keys()], size - 1);
+  return [focus, ...years.map((year) => rng.pick(byYear.get(year) ?? []))];
+}

@@ -1,0 +1,349 @@
+import type { Accession, FactSet, FactSource, Locale } from "../facts/schema";
+import {
+  type FactIndex,
+  indexFactSet,
+  isFoundingMember,
+  requireAccession,
+  requireCountry,
+  requireEvent,
+  yearOf,
+} from "./fact-index";
+import { type OrgNames, type Templates, type Term, templatesFor } from "./templates";
+import type { OptionRef, PublicQuestion, QuestionReveal, QuestionSpec, RenderedOption } from "./types";
+
+/**
+ * Turns a locale-neutral QuestionSpec into text. `renderQuestion` gives what the browser may
+ * see before answering (never the answer); `revealQuestion` gives the answer, an explanation
+ * and the source after it.
+ */
+
+/** The label of one option, in a locale. */
+export function renderOptionLabel(option: OptionRef, factSet: FactSet, locale: Locale): string {
+  return optionLabel(option, indexFactSet(factSet), templatesFor(locale));
+}
+
+/**
+ * The prompt and the option labels of a question, with no answer, explanation or source:
+ * safe to send to the browser before the learner answers.
+ */
+export function renderQuestion(spec: QuestionSpec, factSet: FactSet, locale: Locale): PublicQuestion {
+  const index = indexFactSet(factSet);
+  const t = templatesFor(locale);
+  const rendered = (options: OptionRef[]): RenderedOption[] =>
+    options.map((option) => ({ value: option.value, label: optionLabel(option, index, t) }));
+  const base = { id: spec.id, type: spec.type, kind: spec.kind, prompt: renderPrompt(spec, index, t) };
+  switch (spec.kind) {
+    case "single":
+    case "multi":
+    case "order":
+      return { ...base, options: rendered(spec.options) };
+    case "match":
+      return { ...base, left: rendered(spec.left), right: rendered(spec.right) };
+    case "text":
+      return base;
+  }
+}
+
+/** The correct answer in readable form, an explanation of the fact, and where it comes from. */
+export function revealQuestion(spec: QuestionSpec, factSet: FactSet, locale: Locale): QuestionReveal {
+  const index = indexFactSet(factSet);
+  const t = templatesFor(locale);
+  const answer = renderAnswer(spec, factSet, locale);
+  let correctAnswer: string;
+  if (typeof answer === "string") correctAnswer = answer;
+  else if (Array.isArray(answer)) {
+    correctAnswer = spec.kind === "order" ? answer.join(t.sequenceSeparator) : answer.join(", ");
+  } else correctAnswer = Object.entries(answer).map(([left, right]) => t.pair(left, right)).join(", ");
+  return {
+    correctAnswer,
+    explanation: renderExplanation(spec, index, t),
+    source: renderSource(spec, index, t),
+  };
+}
+
+/**
+ * The answer as labels: the option label (single), the correct labels in option order
+ * (multi), the labels in correct order (order), left label → right label (match), or the
+ * canonical name of the country to type (text).
+ */
+export function renderAnswer(
+  spec: QuestionSpec,
+  factSet: FactSet,
+  locale: Locale,
+): string | string[] | Record<string, string> {
+  const index = indexFactSet(factSet);
+  const t = templatesFor(locale);
+  const labelOf = (options: OptionRef[], value: string): string => {
+    const option = options.find((o) => o.value === value);
+    if (!option) throw new Error(`question ${spec.id}: answer "${value}" is not among its options`);
+    return optionLabel(option, index, t);
+  };
+  switch (spec.kind) {
+    case "single":
+      return labelOf(spec.options, spec.answer);
+    case "multi":
+    case "order":
+      return spec.answer.map((value) => labelOf(spec.options, value));
+    case "match":
+      return Object.fromEntries(
+        spec.left.map((left) => [optionLabel(left, index, t), labelOf(spec.right, spec.answer[left.value] ?? "")]),
+      );
+    case "text":
+      return optionLabel(spec.answer, index, t);
+  }
+}
+
+function optionLabel(option: OptionRef, index: FactIndex, t: Templates): string {
+  switch (option.of) {
+    case "country":
+      return requireCountry(index, option.value).name[t.locale];
+    case "year":
+      return option.value;
+    case "date":
+      return t.formatDate(option.value);
+    case "event":
+      return requireEvent(index, option.value).name[t.locale];
+    case "place": {
+      const place = index.eventByPlaceKey.get(option.value)?.place;
+      if (!place) throw new Error(`unknown place "${option.value}" in fact set "${index.factSet.id}"`);
+      return place[t.locale];
+    }
+    case "boolean":
+      return t.booleanLabel(option.value === "true");
+  }
+}
+
+function orgNames(index: FactIndex, t: Templates): OrgNames {
+  const { organization } = index.factSet;
+  return { name: organization.name[t.locale], dat: organization.dative[t.locale] };
+}
+
+/** The country as it was called when the accession took effect ("Bundesrepublik Deutschland" in 1955). */
+function nameAtAccession(accession: Accession, index: FactIndex, t: Templates): string {
+  return accession.nameAtAccession?.[t.locale] ?? requireCountry(index, accession.country).name[t.locale];
+}
+
+function termAtAccession(accession: Accession, index: FactIndex, t: Templates): Term {
+  return t.term(nameAtAccession(accession, index, t));
+}
+
+/** The accession a single-fact question is about (its first fact id). */
+function firstAccession(spec: QuestionSpec, index: FactIndex): Accession {
+  const [id] = spec.factIds;
+  return requireAccession(index, id ?? "");
+}
+
+function param(spec: QuestionSpec, name: string): string {
+  const value = spec.params[name];
+  if (value === undefined) throw new Error(`question ${spec.id} (${spec.type}) has no "${name}" parameter`);
+  return value;
+}
+
+function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): string {
+  const org = orgNames(index, t);
+  switch (spec.type) {
+    case "accession-year":
+      return t.prompt.accessionYear(termAtAccession(firstAccession(spec, index), index, t), org);
+    case "accession-date":
+      return t.prompt.accessionDate(termAtAccession(firstAccession(spec, index), index, t), org);
+    case "country-by-year": {
+      const year = param(spec, "year");
+      const isFoundingYear = (index.waveByYear.get(Number(year)) ?? []).some((a) => a.founding);
+      return t.prompt.countryByYear(year, isFoundingYear, org);
+    }
+    case "founding-member-true-false":
+      return t.prompt.foundingTrueFalse(t.term(requireCountry(index, param(spec, "country")).name[t.locale]), org);
+    case "wave-members":
+      return t.prompt.waveMembers(param(spec, "year"), org);
+    case "founding-members-select":
+      return t.prompt.foundingMembersSelect(org);
+    case "former-warsaw-pact-select":
+      return t.prompt.formerWarsawPactSelect();
+    case "accession-order":
+      return t.prompt.accessionOrder(org);
+    case "match-country-year":
+      return t.prompt.matchCountryYear(org);
+    case "typed-country": {
+      if (spec.params.mode === "alone") return t.prompt.typedCountryAlone(param(spec, "year"), org);
+      const others = param(spec, "with")
+        .split(",")
+        .map((countryId) => {
+          const accession = index.accessionsByCountry.get(countryId)?.[0];
+          return accession ? termAtAccession(accession, index, t) : t.term(requireCountry(index, countryId).name[t.locale]);
+        });
+      return t.prompt.typedCountryTogether(t.formatDate(param(spec, "date")), others, org);
+    }
+    case "event-year":
+      return t.prompt.eventYear(requireEvent(index, param(spec, "event")).datePrompt[t.locale]);
+    case "event-date": {
+      const event = requireEvent(index, param(spec, "event"));
+      return t.prompt.eventDate(event.datePrompt[t.locale], Boolean(event.endDate && event.endDate !== event.date));
+    }
+    case "event-place": {
+      const event = requireEvent(index, param(spec, "event"));
+      return t.prompt.eventPlace(event.datePrompt[t.locale], event.name[t.locale]);
+    }
+    case "event-launched": {
+      const event = requireEvent(index, param(spec, "event"));
+      return t.prompt.eventLaunched(event.name[t.locale], String(yearOf(event.date)));
+    }
+  }
+}
+
+/** The accession stated as a sentence, with the others of its day or its being alone that year. */
+function accessionSentence(accession: Accession, index: FactIndex, t: Templates): string {
+  const current = requireCountry(index, accession.country).name[t.locale];
+  const atAccession = nameAtAccession(accession, index, t);
+  const together = byName(
+    (index.accessionsByDate.get(accession.date) ?? []).filter((other) => other.id !== accession.id),
+    index,
+    t,
+  ).map((other) => termAtAccession(other, index, t));
+  const sentence = t.explain.accession({
+    country: t.term(atAccession),
+    today: atAccession !== current ? current : undefined,
+    date: t.formatDate(accession.date),
+    founding: accession.founding,
+    together: accession.founding ? [] : together,
+    isOnlyOneThatYear: (index.waveByYear.get(yearOf(accession.date)) ?? []).length === 1,
+    org: orgNames(index, t),
+  });
+  return withNote(sentence, accession.note?.[t.locale]);
+}
+
+/** Accessions sorted by the country's name in the locale, for lists a person reads. */
+function byName(accessions: Accession[], index: FactIndex, t: Templates): Accession[] {
+  const collator = new Intl.Collator(t.locale);
+  return [...accessions].sort((a, b) => collator.compare(nameAtAccession(a, index, t), nameAtAccession(b, index, t)));
+}
+
+function withNote(sentence: string, note: string | undefined): string {
+  return note ? `${sentence} ${note}` : sentence;
+}
+
+function countryName(countryId: string, index: FactIndex, t: Templates): string {
+  return requireCountry(index, countryId).name[t.locale];
+}
+
+/** A country as it reads inside a sentence or list ("die Slowakei", "the Netherlands"). */
+function countryInText(countryId: string, index: FactIndex, t: Templates): string {
+  return t.term(countryName(countryId, index, t)).nom;
+}
+
+/** "Spanien (1982)": a country with the year(s) of its accession. */
+function countryWithYear(countryId: string, index: FactIndex, t: Templates): string {
+  const years = (index.accessionsByCountry.get(countryId) ?? []).map((a) => String(yearOf(a.date)));
+  const name = countryInText(countryId, index, t);
+  return years.length ? `${name} (${years.join(", ")})` : name;
+}
+
+function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): string {
+  const org = orgNames(index, t);
+  switch (spec.type) {
+    case "accession-year":
+    case "accession-date":
+    case "typed-country":
+      return accessionSentence(firstAccession(spec, index), index, t);
+    case "country-by-year": {
+      if (spec.kind !== "single") break;
+      const answer = firstAccession(spec, index);
+      const others = spec.options.filter((o) => o.value !== spec.answer).map((o) => countryWithYear(o.value, index, t));
+      return `${accessionSentence(answer, index, t)} ${t.explain.otherYears(others)}`;
+    }
+    case "founding-member-true-false": {
+      const countryId = param(spec, "country");
+      const sentences = (index.accessionsByCountry.get(countryId) ?? []).map((a) => accessionSentence(a, index, t));
+      if (!isFoundingMember(index, countryId) && index.foundingDate) {
+        sentences.push(t.explain.foundingMembersAre(t.formatDate(index.foundingDate)));
+      }
+      return sentences.join(" ");
+    }
+    case "wave-members": {
+      if (spec.kind !== "multi") break;
+      const year = param(spec, "year");
+      const wave = index.waveByYear.get(Number(year)) ?? [];
+      const dates = [...new Set(wave.map((a) => a.date))];
+      const when = dates.length === 1 && dates[0] ? t.onDay(t.formatDate(dates[0])) : t.inYear(year);
+      const others = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryWithYear(o.value, index, t));
+      const notes = [...new Set(wave.map((a) => a.note?.[t.locale]).filter((n): n is string => Boolean(n)))];
+      return [t.explain.wave(byName(wave, index, t).map((a) => termAtAccession(a, index, t)), when, org), t.explain.notThatYear(others), ...notes]
+        .filter(Boolean)
+        .join(" ");
+    }
+    case "founding-members-select": {
+      if (spec.kind !== "multi") break;
+      const founders = spec.options.filter((o) => spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
+      const later = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryWithYear(o.value, index, t));
+      return t.explain.foundingSelect(founders, later, t.formatDate(index.foundingDate ?? ""));
+    }
+    case "former-warsaw-pact-select": {
+      if (spec.kind !== "multi") break;
+      const members = spec.options.filter((o) => spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
+      const nonMembers = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
+      return t.explain.warsawPactSelect(members, nonMembers);
+    }
+    case "accession-order":
+      return t.explain.order(
+        spec.factIds.map((id) => {
+          const accession = requireAccession(index, id);
+          return `${countryInText(accession.country, index, t)} (${t.formatDate(accession.date)})`;
+        }),
+      );
+    case "match-country-year":
+      return t.explain.match(
+        spec.factIds.map((id) => {
+          const accession = requireAccession(index, id);
+          return t.pair(countryName(accession.country, index, t), String(yearOf(accession.date)));
+        }),
+      );
+    case "event-year":
+    case "event-date":
+    case "event-place": {
+      const event = requireEvent(index, param(spec, "event"));
+      return withNote(
+        t.explain.event(event.name[t.locale], t.formatWhen(event), event.place?.[t.locale], event.description[t.locale]),
+        event.note?.[t.locale],
+      );
+    }
+    case "event-launched": {
+      if (spec.kind !== "single") break;
+      const event = requireEvent(index, param(spec, "event"));
+      const launched = requireEvent(index, spec.answer);
+      return t.explain.launched(event.name[t.locale], t.formatWhen(event), launched.name[t.locale], launched.description[t.locale]);
+    }
+  }
+  throw new Error(`question ${spec.id}: type ${spec.type} does not fit kind ${spec.kind}`);
+}
+
+/** At most this many seed quotes in one source line; the rest are cited by title only. */
+const maxQuotes = 3;
+
+/**
+ * The sources of the facts a question tests: for each reference, its title (and address or
+ * repository path) with the quoted sentences that state the facts.
+ */
+function renderSource(spec: QuestionSpec, index: FactIndex, t: Templates): string {
+  const sources: FactSource[] = [];
+  for (const id of spec.factIds) {
+    const fact = index.accessionById.get(id) ?? index.eventById.get(id);
+    if (fact) sources.push(...fact.sources);
+  }
+  const quotesByRef = new Map<string, string[]>();
+  let quoteCount = 0;
+  for (const source of sources) {
+    const quotes = quotesByRef.get(source.ref) ?? [];
+    if (source.quote && !quotes.includes(source.quote) && quoteCount < maxQuotes) {
+      quotes.push(source.quote);
+      quoteCount++;
+    }
+    quotesByRef.set(source.ref, quotes);
+  }
+  const references = new Map(index.factSet.sources.map((s) => [s.id, s]));
+  return [...quotesByRef.entries()]
+    .map(([ref, quotes]) => {
+      const reference = references.get(ref);
+      const title = reference ? [reference.title, reference.url ?? reference.path].filter(Boolean).join(", ") : ref;
+      return quotes.length ? `${quotes.map((q) => t.quote(q)).join(" ")} – ${title}` : title;
+    })
+    .join(" · ");
+}

@@ -1,0 +1,353 @@
+import type { Locale } from "../facts/schema";
+
+/**
+ * Every learner-facing sentence the question renderer produces, per locale. Code elsewhere
+ * chooses which template to use and passes resolved names; only this file knows words.
+ *
+ * German needs grammar the fact set does not carry: some country names take an article
+ * ("die Slowakei", "die Niederlande") and then decline ("der Slowakei", "den Niederlanden"),
+ * and a plural name takes a plural verb ("die Niederlande traten … bei"). `term()` derives
+ * those forms from the canonical name.
+ */
+
+/** A name ready to drop into a sentence, with the forms the templates need. */
+export interface Term {
+  /** Subject form, inside a sentence ("die Slowakei", "the Netherlands", "Polen"). */
+  nom: string;
+  /** Dative form (German), after "mit"/"zusammen mit"; English repeats `nom`. */
+  dat: string;
+  /** Plural names take a plural verb in German. */
+  plural: boolean;
+}
+
+/** The organisation's names, as the fact set gives them. */
+export interface OrgNames {
+  /** Nominative ("NATO"). */
+  name: string;
+  /**
+   * Dative ("der NATO"). German templates also use it where a genitive is needed
+   * ("Gründungsmitglied der NATO"): for feminine names the two coincide. A masculine or
+   * neuter organisation would need a genitive field in the schema.
+   */
+  dat: string;
+}
+
+export interface EventWhen {
+  precision: "year" | "month" | "day";
+  date: string;
+  endDate?: string;
+}
+
+export interface Templates {
+  locale: Locale;
+  term(name: string): Term;
+  formatDate(isoDate: string): string;
+  formatWhen(when: EventWhen): string;
+  /** "A, B und C" / "A, B and C". */
+  list(items: string[]): string;
+  quote(text: string): string;
+  booleanLabel(value: boolean): string;
+  /** Separator in an ordered answer ("Spanien → Polen"). */
+  sequenceSeparator: string;
+  /** "Belgien → 1949". */
+  pair(left: string, right: string): string;
+  /** "am 12. März 1999" / "on 12 March 1999", from an already formatted date. */
+  onDay(formattedDate: string): string;
+  /** "im Jahr 2004" / "in 2004". */
+  inYear(year: string): string;
+  prompt: {
+    accessionYear(country: Term, org: OrgNames): string;
+    countryByYear(year: string, isFoundingYear: boolean, org: OrgNames): string;
+    foundingTrueFalse(country: Term, org: OrgNames): string;
+    waveMembers(year: string, org: OrgNames): string;
+    foundingMembersSelect(org: OrgNames): string;
+    formerWarsawPactSelect(): string;
+    accessionOrder(org: OrgNames): string;
+    matchCountryYear(org: OrgNames): string;
+    typedCountryAlone(year: string, org: OrgNames): string;
+    typedCountryTogether(date: string, others: Term[], org: OrgNames): string;
+    accessionDate(country: Term, org: OrgNames): string;
+    /** Built from the fact set's `datePrompt` ("Wann …?"), asking for the year. */
+    eventYear(datePrompt: string): string;
+    /** Asking for the exact day; `isMultiDay` asks for the first day. */
+    eventDate(datePrompt: string, isMultiDay: boolean): string;
+    eventPlace(datePrompt: string, eventName: string): string;
+    eventLaunched(eventName: string, year: string): string;
+  };
+  explain: {
+    /** The accession stated as a fact. `today` is the current name when it differs from the name at accession. */
+    accession(p: {
+      country: Term;
+      today?: string;
+      date: string;
+      founding: boolean;
+      together: Term[];
+      isOnlyOneThatYear: boolean;
+      org: OrgNames;
+    }): string;
+    foundingMembersAre(foundingDate: string): string;
+    otherYears(items: string[]): string;
+    wave(members: Term[], when: string, org: OrgNames): string;
+    notThatYear(items: string[]): string;
+    foundingSelect(founders: string[], later: string[], foundingDate: string): string;
+    warsawPactSelect(members: string[], nonMembers: string[]): string;
+    order(items: string[]): string;
+    match(pairs: string[]): string;
+    event(name: string, when: string, place: string | undefined, description: string): string;
+    launched(eventName: string, when: string, launchedName: string, description: string): string;
+  };
+}
+
+/** Upper-cases the first letter: for a name that starts a sentence ("Die Slowakei trat …"). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+function dateFormatter(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(tag, { ...options, timeZone: "UTC" });
+}
+
+function utc(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+function makeDateHelpers(tag: string) {
+  const day = dateFormatter(tag, { day: "numeric", month: "long", year: "numeric" });
+  const month = dateFormatter(tag, { month: "long", year: "numeric" });
+  const formatDate = (isoDate: string) => day.format(utc(isoDate));
+  const formatWhen = (when: EventWhen): string => {
+    if (when.precision === "year") return when.date.slice(0, 4);
+    if (when.precision === "month") return month.format(utc(when.date));
+    if (when.endDate && when.endDate !== when.date) return day.formatRange(utc(when.date), utc(when.endDate));
+    return formatDate(when.date);
+  };
+  return { formatDate, formatWhen };
+}
+
+/** Replaces a leading question word ("Wann", "When") by another, keeping the rest of the prompt. */
+function replaceQuestionWord(prompt: string, word: RegExp, replacement: string): string | undefined {
+  return word.test(prompt) ? prompt.replace(word, replacement) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// German
+
+/**
+ * German country names that need an article, with their declined forms. Anything ending in
+ * "-ei" (Slowakei, Türkei, Mongolei) and any "…republik" is feminine and handled by rule;
+ * this table covers the rest, including adjectives that decline ("das Vereinigte Königreich",
+ * "dem Vereinigten Königreich").
+ */
+const germanArticleNames: Record<string, Term> = {
+  Niederlande: { nom: "die Niederlande", dat: "den Niederlanden", plural: true },
+  "Vereinigte Staaten": { nom: "die Vereinigten Staaten", dat: "den Vereinigten Staaten", plural: true },
+  "Vereinigte Staaten von Amerika": {
+    nom: "die Vereinigten Staaten von Amerika",
+    dat: "den Vereinigten Staaten von Amerika",
+    plural: true,
+  },
+  USA: { nom: "die USA", dat: "den USA", plural: true },
+  "Vereinigtes Königreich": { nom: "das Vereinigte Königreich", dat: "dem Vereinigten Königreich", plural: false },
+  "Tschechische Republik": { nom: "die Tschechische Republik", dat: "der Tschechischen Republik", plural: false },
+  "Slowakische Republik": { nom: "die Slowakische Republik", dat: "der Slowakischen Republik", plural: false },
+  Schweiz: { nom: "die Schweiz", dat: "der Schweiz", plural: false },
+  Ukraine: { nom: "die Ukraine", dat: "der Ukraine", plural: false },
+  "Republik Moldau": { nom: "die Republik Moldau", dat: "der Republik Moldau", plural: false },
+  Sowjetunion: { nom: "die Sowjetunion", dat: "der Sowjetunion", plural: false },
+  DDR: { nom: "die DDR", dat: "der DDR", plural: false },
+  BRD: { nom: "die BRD", dat: "der BRD", plural: false },
+};
+
+function germanTerm(name: string): Term {
+  const known = germanArticleNames[name];
+  if (known) return known;
+  const lastWord = name.split(/\s+/).pop() ?? name;
+  // "Bundesrepublik Deutschland": the head noun is the first word.
+  if (/republik$/i.test(lastWord) || /^(Bundes)?republik\b/i.test(name) || /ei$/.test(name)) {
+    return { nom: `die ${name}`, dat: `der ${name}`, plural: false };
+  }
+  return { nom: name, dat: name, plural: false };
+}
+
+const deDates = makeDateHelpers("de-DE");
+const deList = new Intl.ListFormat("de", { style: "long", type: "conjunction" });
+
+const de: Templates = {
+  locale: "de",
+  term: germanTerm,
+  formatDate: deDates.formatDate,
+  formatWhen: deDates.formatWhen,
+  list: (items) => deList.format(items),
+  quote: (text) => `„${text}“`,
+  booleanLabel: (value) => (value ? "Richtig" : "Falsch"),
+  sequenceSeparator: " → ",
+  pair: (left, right) => `${left} → ${right}`,
+  onDay: (date) => `am ${date}`,
+  inYear: (year) => `im Jahr ${year}`,
+  prompt: {
+    accessionYear: (c, org) => `In welchem Jahr ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
+    countryByYear: (year, isFoundingYear, org) =>
+      isFoundingYear
+        ? `Welches dieser Länder ist Gründungsmitglied ${org.dat} (${year})?`
+        : `Welches dieser Länder trat ${org.dat} ${year} bei?`,
+    foundingTrueFalse: (c, org) =>
+      `Richtig oder falsch? ${capitalize(c.nom)} ${c.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}.`,
+    waveMembers: (year, org) => `Welche Länder traten ${org.dat} ${year} bei? Wähle alle zutreffenden aus.`,
+    foundingMembersSelect: (org) => `Welche dieser Länder sind Gründungsmitglieder ${org.dat}? Wähle alle zutreffenden aus.`,
+    formerWarsawPactSelect: () => "Welche dieser Länder gehörten früher dem Warschauer Pakt an? Wähle alle zutreffenden aus.",
+    accessionOrder: (org) =>
+      `In welcher Reihenfolge traten diese Länder ${org.dat} bei? Ordne sie vom frühesten zum spätesten Beitritt.`,
+    matchCountryYear: (org) => `Ordne jedem Land das Jahr zu, in dem es ${org.dat} beitrat.`,
+    typedCountryAlone: (year, org) => `Welches Land trat ${org.dat} ${year} als einziges bei?`,
+    typedCountryTogether: (date, others, org) =>
+      `Welches Land trat ${org.dat} am ${date} zusammen mit ${deList.format(others.map((o) => o.dat))} bei?`,
+    accessionDate: (c, org) => `An welchem Tag ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
+    eventYear: (datePrompt) => replaceQuestionWord(datePrompt, /^Wann\b/, "In welchem Jahr") ?? `${datePrompt} (Jahr)`,
+    eventDate: (datePrompt, isMultiDay) =>
+      (replaceQuestionWord(datePrompt, /^Wann\b/, "An welchem Tag") ?? datePrompt) +
+      (isMultiDay ? " Gefragt ist der erste Tag." : ""),
+    eventPlace: (datePrompt, eventName) =>
+      replaceQuestionWord(datePrompt, /^Wann\b/, "Wo") ?? `Wo fand folgendes Ereignis statt: ${eventName}?`,
+    eventLaunched: (eventName, year) =>
+      `${eventName.includes(year) ? eventName : `${eventName} (${year})`}: Was wurde dabei ins Leben gerufen oder beschlossen?`,
+  },
+  explain: {
+    accession: ({ country, today, date, founding, together, isOnlyOneThatYear, org }) => {
+      const subject = capitalize(country.nom) + (today ? ` (heute ${today})` : "");
+      if (founding) {
+        return `${subject} ${country.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}: Der Gründungsvertrag wurde am ${date} unterzeichnet.`;
+      }
+      const context = together.length
+        ? ` – zusammen mit ${deList.format(together.map((t) => t.dat))}`
+        : isOnlyOneThatYear
+          ? " – als einziges Land in jenem Jahr"
+          : "";
+      return `${subject} ${country.plural ? "traten" : "trat"} ${org.dat} am ${date} bei${context}.`;
+    },
+    foundingMembersAre: (foundingDate) =>
+      `Gründungsmitglieder sind die Staaten, die den Gründungsvertrag am ${foundingDate} unterzeichneten.`,
+    otherYears: (items) => `Die übrigen Länder traten in anderen Jahren bei: ${deList.format(items)}.`,
+    wave: (members, when, org) =>
+      `${capitalize(deList.format(members.map((m) => m.nom)))} ${members.length === 1 && !members[0]?.plural ? "trat" : "traten"} ${org.dat} ${when} bei.`,
+    notThatYear: (items) => `In anderen Jahren beigetreten: ${deList.format(items)}.`,
+    foundingSelect: (founders, later, foundingDate) =>
+      [
+        founders.length ? `Gründungsmitglieder (Unterzeichnung am ${foundingDate}): ${deList.format(founders)}.` : "",
+        later.length ? `Später beigetreten: ${deList.format(later)}.` : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    warsawPactSelect: (members, nonMembers) =>
+      [
+        members.length ? `Ehemalige Mitglieder des Warschauer Pakts: ${deList.format(members)}.` : "",
+        nonMembers.length ? `Nicht im Warschauer Pakt: ${deList.format(nonMembers)}.` : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    order: (items) => `Die Beitritte in zeitlicher Reihenfolge: ${items.join(" → ")}.`,
+    match: (pairs) => `Beitrittsjahre: ${pairs.join(", ")}.`,
+    event: (name, when, place, description) => `${name} (${when}${place ? `, ${place}` : ""}): ${description}`,
+    launched: (eventName, when, launchedName, description) =>
+      `${eventName} (${when}): Dabei wurde „${launchedName}“ ins Leben gerufen bzw. beschlossen. ${description}`,
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// English
+
+/** English names that take "the" inside a sentence. */
+function englishTerm(name: string): Term {
+  const needsArticle =
+    /^(United|Czech Republic|Slovak Republic|Netherlands|Republic|Federal Republic|Kingdom|Soviet Union|Holy See)\b/.test(name) ||
+    /\bRepublic$/.test(name);
+  const nom = needsArticle && !/^the\b/i.test(name) ? `the ${name}` : name;
+  return { nom, dat: nom, plural: false };
+}
+
+const enDates = makeDateHelpers("en-GB");
+const enList = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
+const en: Templates = {
+  locale: "en",
+  term: englishTerm,
+  formatDate: enDates.formatDate,
+  formatWhen: enDates.formatWhen,
+  list: (items) => enList.format(items),
+  quote: (text) => `“${text}”`,
+  booleanLabel: (value) => (value ? "True" : "False"),
+  sequenceSeparator: " → ",
+  pair: (left, right) => `${left} → ${right}`,
+  onDay: (date) => `on ${date}`,
+  inYear: (year) => `in ${year}`,
+  prompt: {
+    accessionYear: (c, org) => `In which year did ${c.nom} join ${org.dat}?`,
+    countryByYear: (year, isFoundingYear, org) =>
+      isFoundingYear
+        ? `Which of these countries is a founding member of ${org.name} (${year})?`
+        : `Which of these countries joined ${org.dat} in ${year}?`,
+    foundingTrueFalse: (c, org) => `True or false: ${c.nom} is a founding member of ${org.name}.`,
+    waveMembers: (year, org) => `Which countries joined ${org.dat} in ${year}? Select all that apply.`,
+    foundingMembersSelect: (org) => `Which of these countries are founding members of ${org.name}? Select all that apply.`,
+    formerWarsawPactSelect: () => "Which of these countries were members of the Warsaw Pact? Select all that apply.",
+    accessionOrder: (org) => `In which order did these countries join ${org.dat}? Arrange them from earliest to latest.`,
+    matchCountryYear: (org) => `Match each country to the year it joined ${org.dat}.`,
+    typedCountryAlone: (year, org) => `Which was the only country to join ${org.dat} in ${year}?`,
+    typedCountryTogether: (date, others, org) =>
+      `Which country joined ${org.dat} on ${date} together with ${enList.format(others.map((o) => o.nom))}?`,
+    accessionDate: (c, org) => `On which date did ${c.nom} join ${org.dat}?`,
+    eventYear: (datePrompt) => replaceQuestionWord(datePrompt, /^When\b/, "In which year") ?? `${datePrompt} (year)`,
+    eventDate: (datePrompt, isMultiDay) =>
+      (replaceQuestionWord(datePrompt, /^When\b/, "On which date") ?? datePrompt) +
+      (isMultiDay ? " Give the first day." : ""),
+    eventPlace: (datePrompt, eventName) =>
+      replaceQuestionWord(datePrompt, /^When\b/, "Where") ?? `Where did the following take place: ${eventName}?`,
+    eventLaunched: (eventName, year) =>
+      `${eventName.includes(year) ? eventName : `${eventName} (${year})`}: what was launched or adopted there?`,
+  },
+  explain: {
+    accession: ({ country, today, date, founding, together, isOnlyOneThatYear, org }) => {
+      const subject = capitalize(country.nom) + (today ? ` (now ${today})` : "");
+      if (founding) {
+        return `${subject} is a founding member of ${org.name}: the founding treaty was signed on ${date}.`;
+      }
+      const context = together.length
+        ? `, together with ${enList.format(together.map((t) => t.nom))}`
+        : isOnlyOneThatYear
+          ? ", the only country to join that year"
+          : "";
+      return `${subject} joined ${org.dat} on ${date}${context}.`;
+    },
+    foundingMembersAre: (foundingDate) =>
+      `The founding members are the states that signed the founding treaty on ${foundingDate}.`,
+    otherYears: (items) => `The others joined in other years: ${enList.format(items)}.`,
+    wave: (members, when, org) => `${capitalize(enList.format(members.map((m) => m.nom)))} joined ${org.dat} ${when}.`,
+    notThatYear: (items) => `Joined in other years: ${enList.format(items)}.`,
+    foundingSelect: (founders, later, foundingDate) =>
+      [
+        founders.length ? `Founding members (treaty signed on ${foundingDate}): ${enList.format(founders)}.` : "",
+        later.length ? `Joined later: ${enList.format(later)}.` : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    warsawPactSelect: (members, nonMembers) =>
+      [
+        members.length ? `Former Warsaw Pact members: ${enList.format(members)}.` : "",
+        nonMembers.length ? `Not in the Warsaw Pact: ${enList.format(nonMembers)}.` : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    order: (items) => `The accessions in chronological order: ${items.join(" → ")}.`,
+    match: (pairs) => `Accession years: ${pairs.join(", ")}.`,
+    event: (name, when, place, description) => `${name} (${when}${place ? `, ${place}` : ""}): ${description}`,
+    launched: (eventName, when, launchedName, description) =>
+      `${eventName} (${when}): “${launchedName}” was launched or adopted there. ${description}`,
+  },
+};
+
+const templatesByLocale: Record<Locale, Templates> = { de, en };
+
+export function templatesFor(locale: Locale): Templates {
+  const templates = templatesByLocale[locale];
+  if (!templates) throw new RangeError(`no question templates for locale "${String(locale)}"`);
+  return templates;
+}

@@ -1,0 +1,173 @@
+import type { Locale } from "../facts/schema";
+
+/**
+ * Contract between the generator, grading, the data layer and the UI.
+ *
+ * A question is generated once, locale-neutral, as a `QuestionSpec` that names facts and
+ * options by stable keys (country ids, years, event ids). It is stored as it is and rendered
+ * into any locale on demand, so a learner can switch language mid-quiz and still see the
+ * same question, and grading never compares translated strings.
+ */
+
+/** How the learner answers. */
+export type QuestionKind = "single" | "multi" | "order" | "match" | "text";
+
+/** What the question asks. Each type has exactly one kind. */
+export type QuestionType =
+  | "accession-year" // In which year did <country> join? (single, years)
+  | "country-by-year" // Which country joined in <year>? (single, countries)
+  | "founding-member-true-false" // <country> is a founding member: true/false (single)
+  | "wave-members" // Select all countries that joined in <year> (multi)
+  | "founding-members-select" // Select all founding members (multi)
+  | "former-warsaw-pact-select" // Select the former Warsaw Pact members (multi)
+  | "accession-order" // Put these accessions in chronological order (order)
+  | "match-country-year" // Match countries to accession years (match)
+  | "typed-country" // Type the country that joined on <date> (text)
+  | "accession-date" // On which date did <country> join? (single, dates)
+  | "event-year" // In which year … <event>? (single, years)
+  | "event-date" // On which date … <event>? (single, dates; only for day-precision events)
+  | "event-launched" // What was launched at <summit>? (single, events)
+  | "event-place"; // Where did <event> take place? (single, places)
+
+/** An option, by key. `value` is what the learner submits and what grading compares. */
+export interface OptionRef {
+  /** What the value names, so the renderer can label it. */
+  of: "country" | "year" | "date" | "event" | "place" | "boolean";
+  /** Country id ("PL"), year ("1999"), ISO date, event id, place key, or "true"/"false". */
+  value: string;
+}
+
+interface SpecBase {
+  /** Deterministic id: the same seed and options give the same ids. */
+  id: string;
+  type: QuestionType;
+  /** Fact ids (accession or event ids) the question tests, for statistics and mastery. */
+  factIds: string[];
+  /** Prompt parameters by name (e.g. { country: "PL" } or { year: "2004" }), rendered per locale. */
+  params: Record<string, string>;
+}
+
+export interface SingleSpec extends SpecBase {
+  kind: "single";
+  options: OptionRef[];
+  answer: string;
+}
+export interface MultiSpec extends SpecBase {
+  kind: "multi";
+  options: OptionRef[];
+  /** Values of every correct option, in option order. */
+  answer: string[];
+}
+export interface OrderSpec extends SpecBase {
+  kind: "order";
+  /** Shown shuffled. */
+  options: OptionRef[];
+  /** The option values in correct (chronological) order. */
+  answer: string[];
+}
+export interface MatchSpec extends SpecBase {
+  kind: "match";
+  left: OptionRef[];
+  right: OptionRef[];
+  /** left value → right value. */
+  answer: Record<string, string>;
+}
+export interface TextSpec extends SpecBase {
+  kind: "text";
+  /** The entity the learner must name (a country id). Accepted spellings come from the fact set. */
+  answer: OptionRef;
+}
+
+export type QuestionSpec = SingleSpec | MultiSpec | OrderSpec | MatchSpec | TextSpec;
+
+/** A learner's response, as submitted. */
+export type Response =
+  | { kind: "single"; value: string }
+  | { kind: "multi"; values: string[] }
+  | { kind: "order"; values: string[] }
+  | { kind: "match"; pairs: Record<string, string> }
+  | { kind: "text"; text: string };
+
+export interface RenderedOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * What the browser may see before answering: no answer, no explanation, no source.
+ */
+export interface PublicQuestion {
+  id: string;
+  type: QuestionType;
+  kind: QuestionKind;
+  prompt: string;
+  options?: RenderedOption[];
+  left?: RenderedOption[];
+  right?: RenderedOption[];
+}
+
+/** Shown after answering. */
+export interface QuestionReveal {
+  /** The correct answer as text a person reads ("1999", "Polen, Ungarn", "Belgien → 1949, …"). */
+  correctAnswer: string;
+  explanation: string;
+  source: string;
+}
+
+export interface GradeResult {
+  correct: boolean;
+  /** Share of the answer that was right, 0..1 (1 for a correct answer). */
+  score: number;
+}
+
+export interface GenerateOptions {
+  seed: number | string;
+  count: number;
+  /** Restrict to these types; all types when absent or empty. */
+  types?: QuestionType[];
+  /** Restrict to questions testing these fact ids (e.g. "practise my mistakes"). */
+  factIds?: string[];
+}
+
+export type { Locale };
+
+/** Every question type, in a stable order (for filters, CLIs and exhaustive loops). */
+export const questionTypes = [
+  "accession-year",
+  "country-by-year",
+  "founding-member-true-false",
+  "wave-members",
+  "founding-members-select",
+  "former-warsaw-pact-select",
+  "accession-order",
+  "match-country-year",
+  "typed-country",
+  "accession-date",
+  "event-year",
+  "event-date",
+  "event-launched",
+  "event-place",
+] as const satisfies readonly QuestionType[];
+
+/** The one kind each question type is answered with. */
+export const questionKindOf: Record<QuestionType, QuestionKind> = {
+  "accession-year": "single",
+  "country-by-year": "single",
+  "founding-member-true-false": "single",
+  "wave-members": "multi",
+  "founding-members-select": "multi",
+  "former-warsaw-pact-select": "multi",
+  "accession-order": "order",
+  "match-country-year": "match",
+  "typed-country": "text",
+  "accession-date": "single",
+  "event-year": "single",
+  "event-date": "single",
+  "event-launched": "single",
+  "event-place": "single",
+};
+
+/** Whether a string names a question type (for parsing query strings and CLI flags). */
+export function isQuestionType(value: string): value is QuestionType {
+  return (questionTypes as readonly string[]).includes(value);
+}

@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import type { FactSet } from "../facts/schema";
+import { parseFactSet } from "../facts/validate-fact-set";
+import { db, type Db } from "./db";
+import { NotFoundError } from "./errors";
+
+/** SHA-256 of a fact set's canonical JSON: cached parses are keyed by it. */
+export function checksumFactSet(factSet: FactSet): string {
+  return createHash("sha256").update(JSON.stringify(factSet)).digest("hex");
+}
+
+/**
+ * Imports validated fact sets into the database (the seed step). Unchanged sets are left alone,
+ * so seeding is idempotent and safe to run on every start.
+ */
+export async function importFactSets(factSets: FactSet[], client: Db = db): Promise<{ id: string; changed: boolean }[]> {
+  const results: { id: string; changed: boolean }[] = [];
+  for (const factSet of factSets) {
+    const checksum = checksumFactSet(factSet);
+    const existing = await client.factSet.findUnique({ where: { id: factSet.id }, select: { checksum: true } });
+    if (existing?.checksum === checksum) {
+      results.push({ id: factSet.id, changed: false });
+      continue;
+    }
+    const data = { version: factSet.version, title: JSON.stringify(factSet.title), content: JSON.stringify(factSet), checksum };
+    await client.factSet.upsert({ where: { id: factSet.id }, create: { id: factSet.id, ...data }, update: data });
+    results.push({ id: factSet.id, changed: true });
+  }
+  return results;
+}
+
+const parsedByChecksum = new Map<string, FactSet>();
+
+function parseStored(row: { id: string; content: string; checksum: string }): FactSet {
+  let factSet = parsedByChecksum.get(row.checksum);
+  if (!factSet) {
+    // Validated again on load: the database is not trusted more than the file was.
+    factSet = parseFactSet(JSON.parse(row.content), `database fact set "${row.id}"`);
+    parsedByChecksum.set(row.checksum, factSet);
+  }
+  return factSet;
+}
+
+/** The fact set with this id, as last imported; NotFoundError if there is none. */
+export async function getStoredFactSet(id: string): Promise<FactSet> {
+  const row = await db.factSet.findUnique({ where: { id }, select: { id: true, content: true, checksum: true } });
+  if (!row) throw new NotFoundError(`fact set ${id}`);
+  return parseStored(row);
+}
+
+/** Every imported fact set, by title. */
+export async function listStoredFactSets(): Promise<FactSet[]> {
+  const rows = await db.factSet.findMany({ select: { id: true, content: true, checksum: true }, orderBy: { id: "asc" } });
+  return rows.map(parseStored);
+}

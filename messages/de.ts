@@ -1,0 +1,3 @@
+import common from "./de/common.json";
+
+export default { common };

@@ -1,0 +1,3 @@
+import common from "./en/common.json";
+
+export default { common };
