@@ -139,6 +139,7 @@ CREATE TABLE "ReviewLog" (
     "userId" TEXT NOT NULL,
     "cardId" TEXT NOT NULL,
     "factSetId" TEXT NOT NULL,
+    "factIds" TEXT NOT NULL,
     "grade" INTEGER NOT NULL,
     "reviewedAt" DATETIME NOT NULL,
     "previousState" TEXT,
