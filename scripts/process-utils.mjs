@@ -22,8 +22,8 @@ export async function ensureDependencies() {
 
 /** Generates the Prisma client, applies migrations and imports the fact sets. */
 export async function prepareDatabase(env = {}) {
-  step("Generating the database client");
-  await run("npx", ["prisma", "generate"], { env });
+  step("Generating the database clients");
+  await run("node", ["scripts/generate-clients.mjs"]);
   step("Applying migrations");
   await run("npx", ["prisma", "migrate", "deploy"], { env });
   step("Importing fact sets");

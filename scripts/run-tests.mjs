@@ -6,8 +6,8 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 try {
   await ensureDependencies();
-  step("Generating the database client");
-  await run("npx", ["prisma", "generate"]);
+  step("Generating the database clients");
+  await run("node", ["scripts/generate-clients.mjs"]);
   step("Unit tests");
   await run("npx", ["vitest", "run"]);
   step("End-to-end tests");
