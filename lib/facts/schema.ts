@@ -66,6 +66,13 @@ export const country = z.object({
     "balkans",
   ]),
   formerWarsawPact: z.boolean(),
+  /**
+   * Its territory belonged to a Warsaw Pact state without the country being a member itself
+   * (the Baltic states as Soviet republics, East Germany within today's Germany). Such a country
+   * is neither a right nor a defensible wrong answer to "was it in the Warsaw Pact?", so
+   * questions leave it out.
+   */
+  warsawPactTerritory: z.boolean().default(false),
   formerCommunist: z.boolean(),
   /** Why a classification above is what it is, where a learner could doubt it (successor states, the GDR). */
   note: localizedText.optional(),

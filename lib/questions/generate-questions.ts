@@ -110,7 +110,10 @@ export function generateQuestions(factSet: FactSet, options: GenerateOptions): Q
       subjectsByType.delete(type);
       continue;
     }
-    const spec = { ...draft, id: `q${questions.length + 1}-${seedTag}-${hashString(JSON.stringify(draft)).toString(36)}` } as QuestionSpec;
+    // The id is derived from the seed and position only: an id hashed from the content would
+    // let a client test which option makes the hash match.
+    const position = questions.length + 1;
+    const spec = { ...draft, id: `q${position}-${seedTag}-${hashString(`${String(options.seed)}|${position}|${type}`).toString(36)}` } as QuestionSpec;
     for (const id of spec.factIds) factUses.set(id, (factUses.get(id) ?? 0) + 1);
     questions.push(spec);
     previous = spec;
@@ -261,13 +264,29 @@ function inOptionOrder(options: OptionRef[], values: Set<string>): string[] {
   return options.filter((o) => values.has(o.value)).map((o) => o.value);
 }
 
-/** Whether the text mentions a place (or its first part, "Washington" of "Washington, D.C."). */
+/**
+ * Whether the text names the place or a part of it ("Washington" of "Washington, D.C.",
+ * "Island" of "Reykjavík (Island)", "Kehl" of "Straßburg und Kehl").
+ */
 function mentionsPlace(text: string, place: { de: string; en: string }): boolean {
   const lower = text.toLocaleLowerCase();
-  return [place.de, place.en].some((name) => {
-    const head = name.split(",")[0]?.trim().toLocaleLowerCase() ?? "";
-    return head.length > 0 && lower.includes(head);
-  });
+  return [place.de, place.en].some((name) =>
+    name
+      .split(/[,()/]|\s+(?:und|and)\s+/)
+      .map((part) => part.trim().toLocaleLowerCase())
+      .some((part) => part.length >= 3 && lower.includes(part)),
+  );
+}
+
+/**
+ * Events tied to this one by `launched`, either way: the summit that adopted a declaration,
+ * the programme a summit launched. Their days and years are never distractors for it, since
+ * a learner could fairly give the summit's day for the declaration adopted there.
+ */
+function linkedEvents(index: FactIndex, event: HistoricalEvent): HistoricalEvent[] {
+  return index.factSet.events.filter(
+    (other) => other.id !== event.id && (other.launched.includes(event.id) || event.launched.includes(other.id)),
+  );
 }
 
 function eventTexts(event: HistoricalEvent): string[] {
@@ -439,13 +458,13 @@ const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
 
   /**
    * "Which of these countries were in the Warsaw Pact? Select all." By the `formerWarsawPact`
-   * flag; one to three members and enough non-members (formerly communist ones first, the
+   * flag, never offering a country that was only part of a member state (`warsawPactTerritory`); one to three members and enough non-members (formerly communist ones first, the
    * plausible mistakes) to make five options, at least one of each.
    */
   "former-warsaw-pact-select": ({ index, isAllowed }) => {
     const eligible = (c: Country) => accessionsOf(index, c.id).every((a) => isAllowed(a.id));
     const members = countriesWithAccession(index).filter((c) => c.formerWarsawPact && eligible(c));
-    const others = countriesWithAccession(index).filter((c) => !c.formerWarsawPact && eligible(c));
+    const others = countriesWithAccession(index).filter((c) => !c.formerWarsawPact && !c.warsawPactTerritory && eligible(c));
     if (members.length === 0 || others.length === 0 || members.length + others.length < minSingleOptions) return [];
     return members.map((focus) => ({
       key: focus.id,
@@ -599,8 +618,8 @@ const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
 
   /**
    * "In which year …?" for an event. Distractors are other years the fact base dates
-   * something in, near the answer, excluding every year the event touches. Skipped when the
-   * prompt itself states the year.
+   * something in, near the answer, excluding every year the event (or an event linked to it
+   * by `launched`) touches. Skipped when the prompt itself states the year.
    */
   "event-year": ({ index, isAllowed }) => {
     const years = knownYears(index);
@@ -608,7 +627,7 @@ const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
       .filter((e) => isAllowed(e.id))
       .flatMap((event): Subject[] => {
         const year = yearOf(event.date);
-        const own = new Set(eventYears(event));
+        const own = new Set([event, ...linkedEvents(index, event)].flatMap(eventYears));
         const candidates = years.filter((y) => !own.has(y));
         if (candidates.length < minSingleOptions - 1) return [];
         if ([event.datePrompt.de, event.datePrompt.en].some((p) => p.includes(String(year)))) return [];
@@ -634,14 +653,16 @@ const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
 
   /**
    * "On which day …?" for an event dated to the day. Distractors are other days the fact base
-   * states, never a day of the event itself (for a summit, none of its days).
+   * states, never a day of the event itself (for a summit, none of its days) nor of an event
+   * linked to it by `launched`.
    */
   "event-date": ({ index, isAllowed }) => {
     const days = knownDays(index);
     return index.factSet.events
       .filter((e) => isAllowed(e.id) && e.precision === "day")
       .flatMap((event): Subject[] => {
-        const candidates = days.filter((d) => !isDuringEvent(event, d));
+        const own = [event, ...linkedEvents(index, event)];
+        const candidates = days.filter((d) => !own.some((e) => isDuringEvent(e, d)));
         if (candidates.length < minSingleOptions - 1) return [];
         return [
           {
@@ -690,7 +711,10 @@ const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
                   const distractors = pickNearest(
                     candidates,
                     singleOptions - 1,
-                    (e) => (launchedSomewhere.has(e.id) ? 0 : 1) + Math.abs(yearOf(e.date) - yearOf(event.date)) / 20,
+                    // Things of the same year are the likeliest to have been adopted there too, unrecorded.
+                    (e) =>
+                      (launchedSomewhere.has(e.id) ? 0 : 1) +
+                      (yearOf(e.date) === yearOf(event.date) ? 3 : Math.abs(yearOf(e.date) - yearOf(event.date)) / 20),
                     rng,
                   );
                   return {

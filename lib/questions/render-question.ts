@@ -201,7 +201,8 @@ function accessionSentence(accession: Accession, index: FactIndex, t: Templates)
   ).map((other) => termAtAccession(other, index, t));
   const sentence = t.explain.accession({
     country: t.term(atAccession),
-    today: atAccession !== current ? current : undefined,
+    // "Bundesrepublik Deutschland (Westdeutschland)" already names today's Germany.
+    today: atAccession.includes(current) ? undefined : current,
     date: t.formatDate(accession.date),
     founding: accession.founding,
     together: accession.founding ? [] : together,
@@ -342,7 +343,8 @@ function renderSource(spec: QuestionSpec, index: FactIndex, t: Templates): strin
   return [...quotesByRef.entries()]
     .map(([ref, quotes]) => {
       const reference = references.get(ref);
-      const title = reference ? [reference.title, reference.url ?? reference.path].filter(Boolean).join(", ") : ref;
+      // A repository path means nothing to a learner; an address can be followed.
+      const title = reference ? [reference.title, reference.url].filter(Boolean).join(", ") : ref;
       return quotes.length ? `${quotes.map((q) => t.quote(q)).join(" ")} – ${title}` : title;
     })
     .join(" · ");

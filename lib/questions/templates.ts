@@ -132,6 +132,9 @@ function replaceQuestionWord(prompt: string, word: RegExp, replacement: string):
 // ---------------------------------------------------------------------------------------
 // German
 
+/** The question words a fact set's `datePrompt` starts with, swapped for "In welchem Jahr", "Wo", … */
+const deQuestionWord = /^(Wann|In welchem Jahr|An welchem Tag)(?=\s)/;
+
 /**
  * German country names that need an article, with their declined forms. Anything ending in
  * "-ei" (Slowakei, Türkei, Mongolei) and any "…republik" is feminine and handled by rule;
@@ -202,12 +205,13 @@ const de: Templates = {
     typedCountryTogether: (date, others, org) =>
       `Welches Land trat ${org.dat} am ${date} zusammen mit ${deList.format(others.map((o) => o.dat))} bei?`,
     accessionDate: (c, org) => `An welchem Tag ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
-    eventYear: (datePrompt) => replaceQuestionWord(datePrompt, /^Wann\b/, "In welchem Jahr") ?? `${datePrompt} (Jahr)`,
+    eventYear: (datePrompt) =>
+      replaceQuestionWord(datePrompt, deQuestionWord, "In welchem Jahr") ?? `${datePrompt} (Gefragt ist das Jahr.)`,
     eventDate: (datePrompt, isMultiDay) =>
-      (replaceQuestionWord(datePrompt, /^Wann\b/, "An welchem Tag") ?? datePrompt) +
+      (replaceQuestionWord(datePrompt, deQuestionWord, "An welchem Tag") ?? datePrompt) +
       (isMultiDay ? " Gefragt ist der erste Tag." : ""),
     eventPlace: (datePrompt, eventName) =>
-      replaceQuestionWord(datePrompt, /^Wann\b/, "Wo") ?? `Wo fand folgendes Ereignis statt: ${eventName}?`,
+      replaceQuestionWord(datePrompt, deQuestionWord, "Wo") ?? `Wo fand folgendes Ereignis statt: ${eventName}?`,
     eventLaunched: (eventName, year) =>
       `${eventName.includes(year) ? eventName : `${eventName} (${year})`}: Was wurde dabei ins Leben gerufen oder beschlossen?`,
   },
@@ -255,6 +259,8 @@ const de: Templates = {
 // ---------------------------------------------------------------------------------------
 // English
 
+const enQuestionWord = /^(When|In (which|what) year|On (which|what) (date|day))(?=\s)/;
+
 /** English names that take "the" inside a sentence. */
 function englishTerm(name: string): Term {
   const needsArticle =
@@ -295,12 +301,13 @@ const en: Templates = {
     typedCountryTogether: (date, others, org) =>
       `Which country joined ${org.dat} on ${date} together with ${enList.format(others.map((o) => o.nom))}?`,
     accessionDate: (c, org) => `On which date did ${c.nom} join ${org.dat}?`,
-    eventYear: (datePrompt) => replaceQuestionWord(datePrompt, /^When\b/, "In which year") ?? `${datePrompt} (year)`,
+    eventYear: (datePrompt) =>
+      replaceQuestionWord(datePrompt, enQuestionWord, "In which year") ?? `${datePrompt} (Give the year.)`,
     eventDate: (datePrompt, isMultiDay) =>
-      (replaceQuestionWord(datePrompt, /^When\b/, "On which date") ?? datePrompt) +
+      (replaceQuestionWord(datePrompt, enQuestionWord, "On which date") ?? datePrompt) +
       (isMultiDay ? " Give the first day." : ""),
     eventPlace: (datePrompt, eventName) =>
-      replaceQuestionWord(datePrompt, /^When\b/, "Where") ?? `Where did the following take place: ${eventName}?`,
+      replaceQuestionWord(datePrompt, enQuestionWord, "Where") ?? `Where did the following take place: ${eventName}?`,
     eventLaunched: (eventName, year) =>
       `${eventName.includes(year) ? eventName : `${eventName} (${year})`}: what was launched or adopted there?`,
   },

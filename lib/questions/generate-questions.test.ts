@@ -1,0 +1,391 @@
+import { describe, expect, it } from "vitest";
+import { getFactSet } from "../facts/load-fact-sets";
+import type { FactSet, Locale } from "../facts/schema";
+import { factSet as factSetSchema } from "../facts/schema";
+import { generateQuestions } from "./generate-questions";
+import { renderQuestion, revealQuestion } from "./render-question";
+import { fixtureFactSet, tinyFactSet } from "./test-fixtures";
+import { type OptionRef, type QuestionSpec, type QuestionType, questionKindOf, questionTypes } from "./types";
+
+/*
+ * Every check of correctness here recomputes the truth from the raw fact data, without the
+ * generator's helpers or its `answer` field: a question passes only if the fact base itself
+ * makes exactly the marked option(s) true.
+ */
+
+const factSets: [string, FactSet][] = [
+  ["fixture", fixtureFactSet],
+  ["nato", getFactSet("nato")],
+];
+const seeds = Array.from({ length: 300 }, (_, i) => i);
+const bothLocales: Locale[] = ["de", "en"];
+
+const year = (isoDate: string) => Number(isoDate.slice(0, 4));
+
+function accessionsOf(fs: FactSet, countryId: string) {
+  return fs.accessions.filter((a) => a.country === countryId);
+}
+function joinedIn(fs: FactSet, countryId: string, y: number): boolean {
+  return accessionsOf(fs, countryId).some((a) => year(a.date) === y);
+}
+function eventOf(fs: FactSet, spec: QuestionSpec) {
+  const event = fs.events.find((e) => e.id === spec.params.event);
+  if (!event) throw new Error(`no event ${spec.params.event}`);
+  return event;
+}
+function optionsOf(spec: QuestionSpec): OptionRef[] {
+  if (spec.kind === "match") return [...spec.left, ...spec.right];
+  if (spec.kind === "text") return [];
+  return spec.options;
+}
+function values(options: OptionRef[]): string[] {
+  return options.map((o) => o.value);
+}
+
+/** The option values the fact base makes true, computed from the data alone. */
+function trueValues(fs: FactSet, spec: QuestionSpec): string[] {
+  if (spec.kind !== "single" && spec.kind !== "multi") throw new Error("only for choice questions");
+  const opts = spec.options;
+  switch (spec.type) {
+    case "accession-year": {
+      const years = new Set(accessionsOf(fs, spec.params.country ?? "").map((a) => year(a.date)));
+      return values(opts.filter((o) => years.has(Number(o.value))));
+    }
+    case "country-by-year":
+    case "wave-members":
+      return values(opts.filter((o) => joinedIn(fs, o.value, Number(spec.params.year))));
+    case "founding-member-true-false": {
+      const isFounder = accessionsOf(fs, spec.params.country ?? "").some((a) => a.founding);
+      return values(opts.filter((o) => o.value === String(isFounder)));
+    }
+    case "founding-members-select":
+      return values(opts.filter((o) => accessionsOf(fs, o.value).some((a) => a.founding)));
+    case "former-warsaw-pact-select":
+      return values(opts.filter((o) => fs.countries.find((c) => c.id === o.value)?.formerWarsawPact));
+    case "accession-date": {
+      const dates = new Set(accessionsOf(fs, spec.params.country ?? "").map((a) => a.date));
+      return values(opts.filter((o) => dates.has(o.value)));
+    }
+    case "event-year": {
+      const event = eventOf(fs, spec);
+      const last = year(event.endDate ?? event.date);
+      return values(opts.filter((o) => Number(o.value) >= year(event.date) && Number(o.value) <= last));
+    }
+    case "event-date": {
+      const event = eventOf(fs, spec);
+      return values(opts.filter((o) => o.value >= event.date && o.value <= (event.endDate ?? event.date)));
+    }
+    case "event-launched":
+      return values(opts.filter((o) => eventOf(fs, spec).launched.includes(o.value)));
+    case "event-place": {
+      const place = eventOf(fs, spec).place;
+      return values(
+        opts.filter((o) => {
+          const label = renderQuestion(spec, fs, "en").options?.find((r) => r.value === o.value)?.label;
+          return label === place?.en;
+        }),
+      );
+    }
+    default:
+      throw new Error(`${spec.type} is not a choice type`);
+  }
+}
+
+/** Asserts that the fact base makes the question's marked answer, and only it, true. */
+function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
+  const context = JSON.stringify(spec);
+  expect(spec.kind, context).toBe(questionKindOf[spec.type]);
+  const opts = optionsOf(spec);
+  expect(new Set(values(opts)).size, `duplicate option values: ${context}`).toBe(opts.length);
+
+  switch (spec.kind) {
+    case "single": {
+      expect(values(spec.options), context).toContain(spec.answer);
+      expect(trueValues(fs, spec), context).toEqual([spec.answer]);
+      expect(spec.options.length, context).toBeGreaterThanOrEqual(spec.type === "founding-member-true-false" ? 2 : 3);
+      break;
+    }
+    case "multi": {
+      const truth = trueValues(fs, spec);
+      expect(truth.length, `no correct option: ${context}`).toBeGreaterThanOrEqual(1);
+      expect(truth.length, `no wrong option: ${context}`).toBeLessThan(spec.options.length);
+      expect([...spec.answer].sort(), context).toEqual([...truth].sort());
+      for (const value of spec.answer) expect(values(spec.options), context).toContain(value);
+      if (spec.type === "wave-members") {
+        const wave = fs.accessions.filter((a) => year(a.date) === Number(spec.params.year)).map((a) => a.country);
+        expect([...spec.answer].sort(), `wave not complete: ${context}`).toEqual([...wave].sort());
+      }
+      break;
+    }
+    case "order": {
+      expect(spec.options.length, context).toBeGreaterThanOrEqual(4);
+      expect(spec.options.length, context).toBeLessThanOrEqual(5);
+      const dateOf = (countryId: string) => {
+        const list = accessionsOf(fs, countryId);
+        expect(list.length, context).toBe(1);
+        return list[0]?.date ?? "";
+      };
+      const years = spec.options.map((o) => year(dateOf(o.value)));
+      expect(new Set(years).size, `years not distinct: ${context}`).toBe(years.length);
+      const chronological = [...values(spec.options)].sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
+      expect(spec.answer, context).toEqual(chronological);
+      expect(values(spec.options), `shown already solved: ${context}`).not.toEqual(spec.answer);
+      break;
+    }
+    case "match": {
+      expect(spec.left.length, context).toBeGreaterThanOrEqual(3);
+      expect(spec.left.length, context).toBeLessThanOrEqual(4);
+      expect(spec.right.length, context).toBe(spec.left.length);
+      const yearsOfLeft = spec.left.map((o) => {
+        const list = accessionsOf(fs, o.value);
+        expect(list.length, context).toBe(1);
+        return String(year(list[0]?.date ?? ""));
+      });
+      expect(new Set(yearsOfLeft).size, `years not distinct: ${context}`).toBe(yearsOfLeft.length);
+      expect([...values(spec.right)].sort(), context).toEqual([...yearsOfLeft].sort());
+      spec.left.forEach((o, i) => expect(spec.answer[o.value], context).toBe(yearsOfLeft[i]));
+      break;
+    }
+    case "text": {
+      expect(spec.type, context).toBe("typed-country");
+      let fitting: string[];
+      if (spec.params.mode === "alone") {
+        fitting = fs.accessions.filter((a) => year(a.date) === Number(spec.params.year)).map((a) => a.country);
+      } else {
+        const named = new Set((spec.params.with ?? "").split(","));
+        expect(named.size, context).toBeGreaterThanOrEqual(1);
+        fitting = fs.accessions.filter((a) => a.date === spec.params.date && !named.has(a.country)).map((a) => a.country);
+        for (const id of named) expect(joinedIn(fs, id, year(spec.params.date ?? "")), context).toBe(true);
+      }
+      expect(fitting, `prompt fits ${fitting.length} countries: ${context}`).toEqual([spec.answer.value]);
+      break;
+    }
+  }
+
+  // Extra rules per type, beyond "exactly one true".
+  if (spec.type === "accession-year" && spec.kind === "single") {
+    const realYears = new Set(fs.accessions.map((a) => String(year(a.date))));
+    for (const o of spec.options) expect(realYears.has(o.value), `not an accession year: ${context}`).toBe(true);
+  }
+  if ((spec.type === "accession-date" || spec.type === "event-date") && spec.kind === "single") {
+    const realDays = new Set([...fs.accessions.map((a) => a.date), ...fs.events.map((e) => e.date)]);
+    for (const o of spec.options) expect(realDays.has(o.value), `not a real date: ${context}`).toBe(true);
+  }
+  if (spec.type === "event-date" && spec.kind === "single") {
+    const event = eventOf(fs, spec);
+    expect(event.precision).toBe("day");
+    const linked = fs.events.filter((e) => e.launched.includes(event.id) || event.launched.includes(e.id));
+    for (const o of spec.options) {
+      if (o.value === spec.answer) continue;
+      for (const e of linked) {
+        expect(o.value >= e.date && o.value <= (e.endDate ?? e.date), `distractor is a day of a linked event: ${context}`).toBe(false);
+      }
+    }
+  }
+}
+
+/** Asserts the rendered question and reveal read cleanly and leak nothing before answering. */
+function expectCleanRendering(fs: FactSet, spec: QuestionSpec): void {
+  for (const locale of bothLocales) {
+    const question = renderQuestion(spec, fs, locale);
+    const reveal = revealQuestion(spec, fs, locale);
+    const json = JSON.stringify(question);
+    const all = JSON.stringify([question, reveal]);
+    expect(all).not.toMatch(/undefined|NaN|\[object /);
+    for (const text of [question.prompt, reveal.correctAnswer, reveal.explanation, reveal.source]) {
+      expect(text, all).not.toContain("undefined");
+      expect(text, all).not.toContain("{");
+      expect(text.trim().length, all).toBeGreaterThan(0);
+    }
+    expect(Object.keys(question).every((k) => ["id", "type", "kind", "prompt", "options", "left", "right"].includes(k)), json).toBe(true);
+    expect(json).not.toMatch(/"(answer|explanation|source|params|factIds)"/);
+    const labelLists = [question.options, question.left, question.right].filter((l) => l !== undefined);
+    for (const list of labelLists) {
+      const labels = list.map((o) => o.label.toLocaleLowerCase());
+      expect(new Set(labels).size, `duplicate labels: ${json}`).toBe(labels.length);
+      for (const label of labels) expect(label).not.toContain("undefined");
+    }
+    if (spec.kind === "text") {
+      const country = fs.countries.find((c) => c.id === spec.answer.value);
+      expect(question.prompt, `prompt names its answer: ${json}`).not.toContain(country?.name[locale]);
+    }
+  }
+}
+
+describe("test fixtures", () => {
+  it("match the fact set schema", () => {
+    expect(factSetSchema.safeParse(fixtureFactSet).success).toBe(true);
+    expect(factSetSchema.safeParse(tinyFactSet).success).toBe(true);
+  });
+});
+
+describe.each(factSets)("generateQuestions on %s", (_name, fs) => {
+  it("gives questions whose one marked answer is what the fact base says, for hundreds of seeds", () => {
+    let checked = 0;
+    for (const seed of seeds) {
+      for (const spec of generateQuestions(fs, { seed, count: questionTypes.length })) {
+        expectFactuallyCorrect(fs, spec);
+        checked++;
+      }
+    }
+    expect(checked).toBe(seeds.length * questionTypes.length);
+  });
+
+  it.each(questionTypes)("builds %s correctly for many seeds and renders it cleanly", (type) => {
+    let built = 0;
+    for (const seed of seeds.slice(0, 60)) {
+      const specs = generateQuestions(fs, { seed: `t-${seed}`, count: 5, types: [type] });
+      for (const spec of specs) {
+        expect(spec.type).toBe(type);
+        expectFactuallyCorrect(fs, spec);
+        expectCleanRendering(fs, spec);
+        built++;
+      }
+    }
+    expect(built, `type ${type} never built`).toBe(60 * 5);
+  });
+
+  it("is deterministic: the same seed and options give identical output", () => {
+    for (const seed of [0, 1, "abc", "2024-01-01"]) {
+      const a = generateQuestions(fs, { seed, count: 40 });
+      const b = generateQuestions(fs, { seed, count: 40 });
+      expect(b).toEqual(a);
+    }
+    expect(generateQuestions(fs, { seed: 7, count: 20 })).toEqual(generateQuestions(fs, { seed: "7", count: 20 }));
+    expect(generateQuestions(fs, { seed: 1, count: 20 })).not.toEqual(generateQuestions(fs, { seed: 2, count: 20 }));
+  });
+
+  it("gives ids unique within a set", () => {
+    const specs = generateQuestions(fs, { seed: "ids", count: 1000 });
+    expect(new Set(specs.map((s) => s.id)).size).toBe(1000);
+  });
+
+  it("makes 1,000 questions, mixed, never the same question twice in a row", () => {
+    const specs = generateQuestions(fs, { seed: "big", count: 1000 });
+    expect(specs).toHaveLength(1000);
+    expect(new Set(specs.map((s) => s.type))).toEqual(new Set(questionTypes));
+    for (let i = 1; i < specs.length; i++) {
+      const [prev, cur] = [specs[i - 1] as QuestionSpec, specs[i] as QuestionSpec];
+      expect(cur.type, `same type twice at ${i}`).not.toBe(prev.type);
+    }
+    for (const spec of specs) expectFactuallyCorrect(fs, spec);
+    // Mixed from the start: the first round has every type once.
+    expect(new Set(specs.slice(0, questionTypes.length).map((s) => s.type)).size).toBe(questionTypes.length);
+  });
+
+  it("covers distinct facts before repeating within a type, and varies the repeats", () => {
+    const count = fs.accessions.length;
+    const specs = generateQuestions(fs, { seed: "cover", count, types: ["accession-year"] });
+    expect(new Set(specs.map((s) => s.factIds.join())).size).toBe(count);
+    for (let i = 1; i < specs.length; i++) expect(specs[i]?.factIds).not.toEqual(specs[i - 1]?.factIds);
+
+    const many = generateQuestions(fs, { seed: "repeat", count: 200, types: ["accession-year"] });
+    const variants = new Set(many.map((s) => JSON.stringify(s.kind === "single" ? [s.factIds, s.options] : s)));
+    expect(variants.size).toBeGreaterThan(count);
+  });
+
+  it("keeps to the type filter", () => {
+    const types: QuestionType[] = ["accession-order", "typed-country", "event-place"];
+    const specs = generateQuestions(fs, { seed: 3, count: 60, types });
+    expect(specs).toHaveLength(60);
+    expect(new Set(specs.map((s) => s.type))).toEqual(new Set(types));
+  });
+
+  it("keeps to the factIds filter (practise my mistakes)", () => {
+    const accessionIds = fs.accessions.slice(0, 6).map((a) => a.id);
+    const pick = [...accessionIds, ...fs.accessions.slice(-8).map((a) => a.id), ...fs.events.slice(0, 3).map((e) => e.id)];
+    for (const seed of seeds.slice(0, 50)) {
+      const specs = generateQuestions(fs, { seed, count: 30, factIds: pick });
+      expect(specs).toHaveLength(30);
+      for (const spec of specs) {
+        for (const id of spec.factIds) expect(pick, JSON.stringify(spec)).toContain(id);
+        expectFactuallyCorrect(fs, spec);
+      }
+    }
+    const one = fs.accessions.find((a) => !a.founding)?.id ?? "";
+    const single = generateQuestions(fs, { seed: 1, count: 10, factIds: [one] });
+    expect(single.length).toBe(10);
+    for (const spec of single) expect(spec.factIds).toEqual([one]);
+    expect(generateQuestions(fs, { seed: 1, count: 10, factIds: [] })).toEqual([]);
+    expect(generateQuestions(fs, { seed: 1, count: 10, factIds: ["no-such-fact"] })).toEqual([]);
+  });
+
+  it("uses names at accession and declines German names in prompts", () => {
+    const renamed = fs.accessions.find((a) => a.nameAtAccession);
+    if (!renamed) return;
+    const specs = generateQuestions(fs, { seed: 1, count: 1, types: ["accession-year"], factIds: [renamed.id] });
+    const spec = specs[0] as QuestionSpec;
+    expect(renderQuestion(spec, fs, "de").prompt).toContain(renamed.nameAtAccession?.de);
+    expect(renderQuestion(spec, fs, "en").prompt).toContain(renamed.nameAtAccession?.en);
+  });
+});
+
+describe("generateQuestions edge cases", () => {
+  it("skips types a small fact set cannot support and still fills the count", () => {
+    const specs = generateQuestions(tinyFactSet, { seed: 1, count: 50 });
+    expect(specs).toHaveLength(50);
+    for (const spec of specs) expectFactuallyCorrect(tinyFactSet, spec);
+    expect(specs.some((s) => s.type === "accession-order")).toBe(false);
+  });
+
+  it("returns nothing for count 0 and rejects bad counts and types", () => {
+    expect(generateQuestions(fixtureFactSet, { seed: 1, count: 0 })).toEqual([]);
+    expect(() => generateQuestions(fixtureFactSet, { seed: 1, count: -1 })).toThrow(RangeError);
+    expect(() => generateQuestions(fixtureFactSet, { seed: 1, count: 1.5 })).toThrow(RangeError);
+    expect(() => generateQuestions(fixtureFactSet, { seed: 1, count: 1, types: ["nope" as QuestionType] })).toThrow(RangeError);
+  });
+});
+
+describe("rendering", () => {
+  const nato = getFactSet("nato");
+
+  it("formats dates per locale in UTC", () => {
+    const spec = generateQuestions(fixtureFactSet, { seed: 1, count: 1, types: ["accession-date"], factIds: ["pl-1999"] })[0] as QuestionSpec;
+    const de = renderQuestion(spec, fixtureFactSet, "de").options?.map((o) => o.label) ?? [];
+    const en = renderQuestion(spec, fixtureFactSet, "en").options?.map((o) => o.label) ?? [];
+    expect(de).toContain("12. März 1999");
+    expect(en).toContain("12 March 1999");
+  });
+
+  it("writes German with the dative and declined articles", () => {
+    const specs = generateQuestions(nato, { seed: "de", count: 300 });
+    for (const spec of specs) {
+      const prompt = renderQuestion(spec, nato, "de").prompt;
+      if (/trat|traten/.test(prompt)) expect(prompt).toContain("der NATO");
+      expect(prompt).not.toMatch(/\b(trat|ist) die (Niederlande|Vereinigten Staaten)\b/);
+      expect(prompt).not.toMatch(/\btrat Slowakei\b|\btrat Türkei\b/);
+    }
+    const slovakia = nato.accessions.find((a) => a.country === "SK");
+    if (slovakia) {
+      const spec = generateQuestions(nato, { seed: 1, count: 1, types: ["accession-year"], factIds: [slovakia.id] })[0] as QuestionSpec;
+      expect(renderQuestion(spec, nato, "de").prompt).toBe("In welchem Jahr trat die Slowakei der NATO bei?");
+    }
+    const netherlands = nato.accessions.find((a) => a.country === "NL");
+    if (netherlands) {
+      const spec = generateQuestions(nato, { seed: 1, count: 1, types: ["founding-member-true-false"], factIds: [netherlands.id] })[0] as QuestionSpec;
+      expect(renderQuestion(spec, nato, "de").prompt).toBe("Richtig oder falsch? Die Niederlande sind Gründungsmitglied der NATO.");
+    }
+  });
+
+  it("explains an accession with its date and companions", () => {
+    const spec = generateQuestions(fixtureFactSet, { seed: 1, count: 1, types: ["accession-year"], factIds: ["pl-1999"] })[0] as QuestionSpec;
+    const reveal = revealQuestion(spec, fixtureFactSet, "de");
+    expect(reveal.correctAnswer).toBe("1999");
+    expect(reveal.explanation).toContain("Polen trat der NATO am 12. März 1999 bei – zusammen mit der Tschechischen Republik und Ungarn.");
+    expect(reveal.source).toContain("Fixture: PL 1999-03-12.");
+  });
+});
+
+describe("former Warsaw Pact questions", () => {
+  it("never offer a country that was only part of a member state (Baltic states, Germany)", () => {
+    const factSet = getFactSet("nato");
+    const ambiguous = new Set(factSet.countries.filter((c) => c.warsawPactTerritory).map((c) => c.id));
+    expect(ambiguous.size).toBeGreaterThan(0);
+    for (let seed = 0; seed < 200; seed++) {
+      for (const spec of generateQuestions(factSet, { seed, count: 5, types: ["former-warsaw-pact-select"] })) {
+        if (spec.kind !== "multi") throw new Error("expected a multi question");
+        for (const option of spec.options) expect(ambiguous.has(option.value), `seed ${seed}: ${option.value}`).toBe(false);
+      }
+    }
+  });
+});
