@@ -4,6 +4,12 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? `file:./.data/e2e-${port}.db`;
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+// Resolved here and handed to the test workers, so a spec that starts a second app instance
+// (e2e/multi-instance.spec.ts) serves the same build against the same database.
+process.env.E2E_PORT = String(port);
+process.env.E2E_DATABASE_URL = databaseUrl;
+process.env.NEXT_DIST_DIR = distDir;
 
 // Playwright cannot download its own browsers here: use Debian's Chromium where it exists.
 const systemChromium = "/usr/bin/chromium";
@@ -38,7 +44,7 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       FAKTUM_INSECURE_COOKIES: "1",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+      NEXT_DIST_DIR: distDir,
     },
   },
 });

@@ -1,3 +1,9 @@
+import actions from "./de/actions.json";
+import auth from "./de/auth.json";
+import classes from "./de/classes.json";
 import common from "./de/common.json";
+import flashcards from "./de/flashcards.json";
+import progress from "./de/progress.json";
+import quiz from "./de/quiz.json";
 
-export default { common };
+export default { actions, auth, classes, common, flashcards, progress, quiz };

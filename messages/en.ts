@@ -1,3 +1,9 @@
+import actions from "./en/actions.json";
+import auth from "./en/auth.json";
+import classes from "./en/classes.json";
 import common from "./en/common.json";
+import flashcards from "./en/flashcards.json";
+import progress from "./en/progress.json";
+import quiz from "./en/quiz.json";
 
-export default { common };
+export default { actions, auth, classes, common, flashcards, progress, quiz };

@@ -20,10 +20,15 @@ export async function ensureDependencies() {
   await run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
-/** Generates the Prisma client, applies migrations and imports the fact sets. */
-export async function prepareDatabase(env = {}) {
-  step("Generating the database clients");
-  await run("node", ["scripts/generate-clients.mjs"]);
+/**
+ * Generates the Prisma clients (unless `generate: false`, for callers that just did), applies
+ * migrations and imports the fact sets.
+ */
+export async function prepareDatabase(env = {}, { generate = true } = {}) {
+  if (generate) {
+    step("Generating the database clients");
+    await run("node", ["scripts/generate-clients.mjs"]);
+  }
   step("Applying migrations");
   await run("npx", ["prisma", "migrate", "deploy"], { env });
   step("Importing fact sets");

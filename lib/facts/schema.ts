@@ -72,7 +72,7 @@ export const country = z.object({
    * is neither a right nor a defensible wrong answer to "was it in the Warsaw Pact?", so
    * questions leave it out.
    */
-  warsawPactTerritory: z.boolean().default(false),
+  warsawPactTerritory: z.boolean().optional(),
   formerCommunist: z.boolean(),
   /** Why a classification above is what it is, where a learner could doubt it (successor states, the GDR). */
   note: localizedText.optional(),

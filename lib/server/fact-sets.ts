@@ -41,15 +41,28 @@ function parseStored(row: { id: string; content: string; checksum: string }): Fa
   return factSet;
 }
 
-/** The fact set with this id, as last imported; NotFoundError if there is none. */
+/**
+ * The fact set with this id, as last imported; NotFoundError if there is none.
+ *
+ * Reads only the checksum, and the content (about 100 kB) only when no parse of that checksum
+ * is cached: every answer needs the fact set, and moving its text per request was a measurable
+ * share of answer submission (issue 6). Keyed by checksum, the cache cannot go stale when a
+ * fact set is re-imported, on this instance or another.
+ */
 export async function getStoredFactSet(id: string): Promise<FactSet> {
+  const row = await db.factSet.findUnique({ where: { id }, select: { checksum: true } });
+  if (!row) throw new NotFoundError(`fact set ${id}`);
+  return parsedByChecksum.get(row.checksum) ?? loadStored(id);
+}
+
+async function loadStored(id: string): Promise<FactSet> {
   const row = await db.factSet.findUnique({ where: { id }, select: { id: true, content: true, checksum: true } });
   if (!row) throw new NotFoundError(`fact set ${id}`);
   return parseStored(row);
 }
 
-/** Every imported fact set, by title. */
+/** Every imported fact set, by title (contents read only for checksums not parsed yet). */
 export async function listStoredFactSets(): Promise<FactSet[]> {
-  const rows = await db.factSet.findMany({ select: { id: true, content: true, checksum: true }, orderBy: { id: "asc" } });
-  return rows.map(parseStored);
+  const rows = await db.factSet.findMany({ select: { id: true, checksum: true }, orderBy: { id: "asc" } });
+  return Promise.all(rows.map((row) => parsedByChecksum.get(row.checksum) ?? loadStored(row.id)));
 }

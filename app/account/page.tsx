@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DeleteAccountForm } from "@/components/auth/delete-account-form";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { requireUser } from "@/lib/server/session";
+import { getAccount } from "@/lib/server/users";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.account");
+  return { title: t("title") };
+}
+
+export default async function AccountPage() {
+  const user = await requireUser({ next: "/account" });
+  const account = await getAccount(user.id);
+  const t = await getTranslations("auth");
+  const format = await getFormatter();
+  const roleName = account.role === "teacher" ? t("roleNames.teacher") : t("roleNames.learner");
+
+  return (
+    <div className="grid gap-6">
+      <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("account.title")}</h1>
+
+      <Card>
+        <dl className="grid gap-4 sm:grid-cols-[max-content_1fr] sm:gap-x-8 sm:gap-y-3">
+          <div className="grid gap-0.5 sm:contents">
+            <dt className="text-sm font-medium text-slate-500">{t("account.email")}</dt>
+            <dd className="break-all text-slate-900" data-testid="account-email">
+              {account.email}
+            </dd>
+          </div>
+          <div className="grid gap-0.5 sm:contents">
+            <dt className="text-sm font-medium text-slate-500">{t("account.role")}</dt>
+            <dd className="text-slate-900" data-testid="account-role">
+              {roleName}
+            </dd>
+          </div>
+          <div className="grid gap-0.5 sm:contents">
+            <dt className="text-sm font-medium text-slate-500">{t("account.memberSince")}</dt>
+            <dd className="text-slate-900">{format.dateTime(account.createdAt, { dateStyle: "long" })}</dd>
+          </div>
+        </dl>
+      </Card>
+
+      <section aria-labelledby="export-heading">
+        <Card>
+          <h2 id="export-heading" className="text-lg font-semibold text-slate-900">
+            {t("account.export.title")}
+          </h2>
+          <p className="mt-1.5 text-slate-600">{t("account.export.body")}</p>
+          {/* A plain link: the route handler answers with Content-Disposition: attachment. */}
+          <a href="/api/account/export" download className={buttonClasses({ variant: "secondary", className: "mt-4" })}>
+            <span aria-hidden="true">↓</span> {t("account.export.button")}
+          </a>
+        </Card>
+      </section>
+
+      <section aria-labelledby="delete-heading">
+        <Card className="border-red-200">
+          <h2 id="delete-heading" className="text-lg font-semibold text-red-800">
+            {t("account.delete.title")}
+          </h2>
+          <p className="mt-1.5 mb-4 text-slate-600">{t("account.delete.body")}</p>
+          <DeleteAccountForm />
+        </Card>
+      </section>
+    </div>
+  );
+}

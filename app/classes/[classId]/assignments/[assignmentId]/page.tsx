@@ -1,0 +1,212 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DeleteAssignmentButton } from "@/components/classes/delete-assignment-button";
+import { StatusBadge } from "@/components/classes/status-badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { formatCountdown } from "@/lib/assignments/format";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { NotFoundError } from "@/lib/server/errors";
+import { getGradebook, type Gradebook } from "@/lib/server/gradebook";
+import { requireRole } from "@/lib/server/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("classes.gradebook");
+  return { title: t("pageTitle") };
+}
+
+/** The gradebook of one assignment: who stands where, how each question went, what the class knows least. */
+export default async function GradebookPage({ params }: { params: Promise<{ classId: string; assignmentId: string }> }) {
+  const { classId, assignmentId } = await params;
+  const user = await requireRole("teacher", { next: `/classes/${classId}/assignments/${assignmentId}` });
+  const requestLocale = await getLocale();
+  const locale = isLocale(requestLocale) ? requestLocale : defaultLocale;
+  let gradebook: Gradebook;
+  try {
+    gradebook = await getGradebook(user.id, assignmentId, locale);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  if (gradebook.assignment.classId !== classId) notFound();
+
+  const t = await getTranslations("classes");
+  const tTypes = await getTranslations("quiz.types");
+  const format = await getFormatter();
+  const { assignment, rows, questions, weakestFacts, summary } = gradebook;
+  const dateTime = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const percent = (share: number) => Math.round(share * 100);
+
+  const settings: [string, string][] = [
+    [t("gradebook.settings.types"), assignment.questionTypes.map((type) => tTypes(type)).join(", ")],
+    [t("gradebook.settings.count"), t("learner.questionCount", { count: assignment.questionCount })],
+    [t("gradebook.settings.variant"), t(`form.variants.${assignment.variant}`)],
+    [t("gradebook.settings.opens"), dateTime(assignment.opensAt)],
+    [t("gradebook.settings.due"), dateTime(assignment.dueAt)],
+    [t("gradebook.settings.attempts"), `${assignment.attemptsAllowed} · ${t(`form.scoringPolicies.${assignment.scoringPolicy}`)}`],
+    [t("gradebook.settings.timeLimit"), assignment.timeLimitSeconds ? t("learner.timeLimit", { minutes: Math.round(assignment.timeLimitSeconds / 60) }) : t("gradebook.settings.none")],
+    [t("gradebook.settings.reveal"), t(`form.revealPolicies.${assignment.revealPolicy}`)],
+    [t("gradebook.settings.late"), assignment.acceptLate ? t("gradebook.settings.lateAccepted") : t("gradebook.settings.lateRefused")],
+  ];
+
+  return (
+    <div className="grid gap-8">
+      <header>
+        <Link href={`/classes/${classId}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          ← {assignment.className}
+        </Link>
+        <h1 className="mt-2 text-3xl font-semibold tracking-tight" data-testid="assignment-title">
+          {assignment.title}
+        </h1>
+        <p className="mt-1 text-slate-600" data-testid="gradebook-summary">
+          {t("assignments.submitted", { submitted: summary.submittedCount, total: summary.learnerCount })}
+          {summary.averageScore !== null ? ` · ${t("assignments.average", { percent: percent(summary.averageScore) })}` : ""}
+        </p>
+      </header>
+
+      <section aria-labelledby="learners-heading" className="grid gap-3">
+        <h2 id="learners-heading" className="text-xl font-semibold tracking-tight">
+          {t("gradebook.learnersHeading")}
+        </h2>
+        {rows.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-5 text-center text-slate-600">{t("roster.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-labelledby="learners-heading">
+            <table className="w-full border-collapse text-sm" data-testid="gradebook-table">
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-slate-600">
+                  <th scope="col" className="sticky left-0 bg-white px-4 py-2 font-medium">
+                    {t("gradebook.columns.learner")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("gradebook.columns.status")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t("gradebook.columns.score")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t("gradebook.columns.time")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    {t("gradebook.columns.attempts")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.userId} className="border-b border-slate-100 last:border-0" data-testid="gradebook-row" data-learner={row.email ?? row.name}>
+                    <th scope="row" className="sticky left-0 max-w-48 truncate bg-white px-4 py-2.5 text-left font-medium text-slate-900">
+                      {row.name}
+                      {row.isRemoved ? <span className="font-normal text-slate-500"> ({t("gradebook.removed")})</span> : null}
+                    </th>
+                    <td className="px-3 py-2.5">
+                      <StatusBadge status={row.status} />
+                    </td>
+                    <td className="px-3 py-2.5 text-right font-semibold tabular-nums text-slate-900" data-testid="gradebook-score">
+                      {row.score !== null ? `${percent(row.score)} %` : "–"}
+                    </td>
+                    <td className="px-3 py-2.5 text-right tabular-nums text-slate-700">{row.timeTakenMs !== null ? formatCountdown(row.timeTakenMs) : "–"}</td>
+                    <td className="px-4 py-2.5 text-right tabular-nums text-slate-700" data-testid="gradebook-attempts">
+                      {row.attemptsUsed} / {assignment.attemptsAllowed}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="questions-heading" className="grid gap-3">
+        <div>
+          <h2 id="questions-heading" className="text-xl font-semibold tracking-tight">
+            {t("gradebook.questionsHeading")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">{gradebook.groupedBy === "position" ? t("gradebook.byPosition") : t("gradebook.byQuestion")}</p>
+        </div>
+        {questions.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-5 text-center text-slate-600">{t("gradebook.noSubmissions")}</p>
+        ) : (
+          <ol className="grid gap-3" data-testid="question-stats">
+            {questions.map((q, index) => (
+              <li key={q.key} data-testid="question-stat">
+                <Card className="p-4 sm:p-5">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    {gradebook.groupedBy === "position" ? t("gradebook.questionNumber", { number: index + 1 }) : tTypes(q.type)}
+                  </p>
+                  <p className="mt-1 font-medium leading-snug text-slate-900">{q.label}</p>
+                  <div className="mt-3 flex items-center gap-3">
+                    <div className="h-2.5 flex-1 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
+                      <div
+                        className={`h-full rounded-full ${q.correctShare >= 0.8 ? "bg-emerald-500" : q.correctShare >= 0.5 ? "bg-brand-500" : "bg-amber-500"}`}
+                        style={{ width: `${percent(q.correctShare)}%` }}
+                      />
+                    </div>
+                    <p className="shrink-0 text-sm font-semibold tabular-nums text-slate-900" data-testid="question-correct-share">
+                      {t("gradebook.correctShare", { percent: percent(q.correctShare), correct: q.correct, total: q.answered })}
+                    </p>
+                  </div>
+                  <p className="mt-2 text-sm text-slate-700" data-testid="question-common-wrong">
+                    <span className="font-medium">{t("gradebook.mostCommonWrong")}</span>{" "}
+                    {q.mostCommonWrong
+                      ? `${q.mostCommonWrong.answer || t("gradebook.noAnswer")} (${t("gradebook.times", { count: q.mostCommonWrong.count })})`
+                      : t("gradebook.noneWrong")}
+                  </p>
+                </Card>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="weakest-heading" className="grid gap-3">
+        <h2 id="weakest-heading" className="text-xl font-semibold tracking-tight">
+          {t("gradebook.weakestHeading")}
+        </h2>
+        {weakestFacts.length === 0 ? (
+          <p className="text-slate-600">{questions.length === 0 ? t("gradebook.noSubmissions") : t("gradebook.weakestEmpty")}</p>
+        ) : (
+          <ol className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white shadow-sm" data-testid="weakest-facts">
+            {weakestFacts.map((fact) => (
+              <li key={fact.factId} className="flex items-center justify-between gap-3 px-4 py-2.5">
+                <span className="text-slate-900">{fact.label}</span>
+                <span className="shrink-0 text-sm tabular-nums text-slate-700">
+                  {t("gradebook.correctShare", { percent: percent(fact.correctShare), correct: fact.correct, total: fact.answered })}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="settings-heading" className="grid gap-3">
+        <h2 id="settings-heading" className="text-xl font-semibold tracking-tight">
+          {t("gradebook.settingsHeading")}
+        </h2>
+        <Card>
+          <dl className="grid gap-3 sm:grid-cols-[max-content_1fr] sm:gap-x-6 sm:gap-y-2">
+            {settings.map(([label, value]) => (
+              <div key={label} className="grid gap-0.5 sm:contents">
+                <dt className="text-sm font-medium text-slate-500">{label}</dt>
+                <dd className="text-sm text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <a
+            href={`/api/classes/${classId}/export/answers?assignmentId=${encodeURIComponent(assignment.id)}`}
+            download
+            className={buttonClasses({ variant: "secondary" })}
+            data-testid="export-assignment-answers"
+          >
+            <span aria-hidden="true">↓</span> {t("gradebook.exportAnswers")}
+          </a>
+          <DeleteAssignmentButton classId={classId} assignmentId={assignment.id} title={assignment.title} />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActivitySection } from "@/components/progress/activity-section";
+import { EmptyProgress } from "@/components/progress/empty-progress";
+import { MasterySection } from "@/components/progress/mastery-section";
+import { StatCards } from "@/components/progress/stat-cards";
+import { WeakestFacts } from "@/components/progress/weakest-facts";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { getDashboard } from "@/lib/server/progress";
+import { getSessionUser } from "@/lib/server/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("progress.dashboard");
+  return { title: t("pageTitle") };
+}
+
+/**
+ * The learner's dashboard. Guests have progress too, so any session user sees theirs; with
+ * no session at all (or nothing practised yet) the page invites them to play a quiz.
+ */
+export default async function DashboardPage() {
+  const t = await getTranslations("progress.dashboard");
+  const user = await getSessionUser();
+  const requestLocale = await getLocale();
+  const dashboard = user ? await getDashboard(user.id, new Date(), isLocale(requestLocale) ? requestLocale : defaultLocale) : null;
+
+  return (
+    <div className="grid gap-6">
+      <header>
+        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("heading")}</h1>
+        <p className="mt-2 max-w-2xl leading-relaxed text-slate-600">{t("intro")}</p>
+      </header>
+      {!dashboard?.hasActivity ? (
+        <EmptyProgress />
+      ) : (
+        <>
+          <StatCards dashboard={dashboard} />
+          <WeakestFacts facts={dashboard.weakest} topics={dashboard.topics} />
+          <ActivitySection days={dashboard.days} />
+          <MasterySection topics={dashboard.topics} />
+        </>
+      )}
+    </div>
+  );
+}

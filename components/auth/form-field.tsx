@@ -1,0 +1,61 @@
+import type { ComponentProps, ReactNode } from "react";
+
+/**
+ * A labelled text input with an optional hint and its error. The error is tied to the input
+ * with aria-describedby and aria-invalid, so screen readers announce it on focus.
+ */
+export function TextField({
+  id,
+  label,
+  hint,
+  errors,
+  className = "",
+  ...input
+}: ComponentProps<"input"> & { id: string; label: ReactNode; hint?: ReactNode; errors?: string[] }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`grid gap-1.5 ${className}`.trim()}>
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy}
+        className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm transition-colors placeholder:text-slate-400 hover:border-slate-400 focus-visible:border-brand-500 aria-invalid:border-red-500 aria-invalid:bg-red-50/40"
+        {...input}
+      />
+      {errorId ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors!.join(" ")}
+        </p>
+      ) : null}
+      {hintId ? (
+        <p id={hintId} className="text-sm text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The form's live region: always in the DOM (so assistive technology is listening before the
+ * message arrives) and announced politely when it changes.
+ */
+export function FormMessage({ message, id }: { message?: string | null; id?: string }) {
+  return (
+    <div id={id} role="status" aria-live="polite" aria-atomic="true">
+      {message ? (
+        <p className="flex gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0">
+            <path fillRule="evenodd" d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clipRule="evenodd" />
+          </svg>
+          <span>{message}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { RenderedOption } from "@/lib/questions/types";
+
+/** How an option looks once the answer is in. */
+export type OptionMark = "correct" | "wrong" | null;
+
+/**
+ * The options of a single- or multiple-choice question: native radio buttons or checkboxes
+ * (so arrow keys, Space and screen readers work as everywhere), drawn as large cards with the
+ * number key that chooses them.
+ */
+export function ChoiceOptions({
+  name,
+  legend,
+  options,
+  multiple,
+  selected,
+  onToggle,
+  disabled,
+  markOf,
+}: {
+  name: string;
+  legend: string;
+  options: RenderedOption[];
+  multiple: boolean;
+  selected: readonly string[];
+  onToggle: (value: string) => void;
+  disabled: boolean;
+  markOf: (value: string) => OptionMark;
+}) {
+  const t = useTranslations("quiz.play");
+  return (
+    <fieldset className="mt-5">
+      <legend className="sr-only">{legend}</legend>
+      <ul className="grid grid-cols-1 gap-3">
+        {options.map((option, index) => {
+          const isSelected = selected.includes(option.value);
+          const mark = markOf(option.value);
+          const tone =
+            mark === "correct"
+              ? "border-emerald-500 bg-emerald-50"
+              : mark === "wrong"
+                ? "border-rose-500 bg-rose-50"
+                : isSelected
+                  ? "border-brand-500 bg-brand-50 ring-1 ring-brand-500"
+                  : "border-slate-200 bg-white hover:border-brand-500 hover:bg-brand-50/50";
+          return (
+            <li key={option.value}>
+              <label
+                className={`flex min-h-14 cursor-pointer items-center gap-3 rounded-xl border-2 px-3 py-2.5 transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-500 has-[:disabled]:cursor-default ${tone}`}
+              >
+                <input
+                  type={multiple ? "checkbox" : "radio"}
+                  name={name}
+                  value={option.value}
+                  checked={isSelected}
+                  disabled={disabled}
+                  onChange={() => onToggle(option.value)}
+                  className="sr-only"
+                  data-quiz-option
+                />
+                <span
+                  aria-hidden="true"
+                  className={`flex size-8 shrink-0 items-center justify-center text-sm font-semibold ${multiple ? "rounded-md" : "rounded-full"} ${
+                    isSelected ? "bg-brand-600 text-white" : "border border-slate-300 bg-slate-50 text-slate-600"
+                  }`}
+                >
+                  {index + 1}
+                </span>
+                <span className="flex-1 text-base leading-snug text-slate-900">{option.label}</span>
+                {mark === "correct" ? (
+                  <span className="shrink-0 text-sm font-semibold text-emerald-700">
+                    <span aria-hidden="true">✓ </span>
+                    {t("markCorrect")}
+                  </span>
+                ) : mark === "wrong" ? (
+                  <span className="shrink-0 text-sm font-semibold text-rose-700">
+                    <span aria-hidden="true">✗ </span>
+                    {t("yourChoice")}
+                  </span>
+                ) : multiple && isSelected ? (
+                  <span aria-hidden="true" className="shrink-0 text-brand-700">
+                    ✓
+                  </span>
+                ) : null}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { addDays, dayKeyOf, daysEndingWith, practiceStreak, startOfDay } from "./calendar";
+
+describe("Europe/Berlin days", () => {
+  it("puts a summer night's 00:30 on the new day (UTC+2) and a winter one's on UTC+1", () => {
+    expect(dayKeyOf(new Date("2026-07-14T22:30:00Z"))).toBe("2026-07-15");
+    expect(dayKeyOf(new Date("2026-07-14T21:30:00Z"))).toBe("2026-07-14");
+    expect(dayKeyOf(new Date("2026-01-14T23:30:00Z"))).toBe("2026-01-15");
+    expect(dayKeyOf(new Date("2026-01-14T22:30:00Z"))).toBe("2026-01-14");
+  });
+
+  it("finds local midnight, also on the days the clocks change", () => {
+    expect(startOfDay("2026-07-15").toISOString()).toBe("2026-07-14T22:00:00.000Z");
+    expect(startOfDay("2026-01-15").toISOString()).toBe("2026-01-14T23:00:00.000Z");
+    expect(startOfDay("2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z"); // spring forward at 02:00
+    expect(startOfDay("2026-03-30").toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(startOfDay("2026-10-25").toISOString()).toBe("2026-10-24T22:00:00.000Z"); // fall back at 03:00
+    expect(startOfDay("2026-10-26").toISOString()).toBe("2026-10-25T23:00:00.000Z");
+    for (let i = 0; i < 400; i++) {
+      const day = addDays("2026-01-01", i);
+      expect(dayKeyOf(startOfDay(day))).toBe(day);
+      expect(dayKeyOf(new Date(startOfDay(day).getTime() - 1))).toBe(addDays(day, -1));
+    }
+  });
+
+  it("does calendar arithmetic across months, years and leap days", () => {
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+    expect(daysEndingWith("2026-03-02", 3)).toEqual(["2026-02-28", "2026-03-01", "2026-03-02"]);
+  });
+});
+
+describe("practiceStreak", () => {
+  const today = "2026-03-10";
+  it("counts consecutive days ending today", () => {
+    expect(practiceStreak(new Set(["2026-03-10", "2026-03-09", "2026-03-08", "2026-03-06"]), today)).toBe(3);
+  });
+  it("may end yesterday, before today's practice", () => {
+    expect(practiceStreak(new Set(["2026-03-09", "2026-03-08"]), today)).toBe(2);
+  });
+  it("is 0 after a day without practice", () => {
+    expect(practiceStreak(new Set(["2026-03-08", "2026-03-07"]), today)).toBe(0);
+    expect(practiceStreak(new Set(), today)).toBe(0);
+  });
+  it("spans month ends", () => {
+    expect(practiceStreak(new Set(["2026-03-01", "2026-02-28", "2026-02-27"]), "2026-03-01")).toBe(3);
+  });
+});

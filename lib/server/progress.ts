@@ -1,0 +1,616 @@
+import { z } from "zod";
+import { countryById, eventById } from "../facts/fact-queries";
+import type { FactSet, Locale } from "../facts/schema";
+import { type Evidence, type FactMastery, masteryByFact, reviewToEvidence, weakestFacts } from "../mastery/mastery";
+import { type TopicMastery, topicMastery } from "../mastery/topic-mastery";
+import { type DayKey, addDays, dayKeyOf, daysEndingWith, practiceStreak, startOfDay } from "../progress/calendar";
+import { describeResponse } from "../progress/describe-response";
+import { renderQuestion, revealQuestion } from "../questions/render-question";
+import { type QuestionKind, type QuestionSpec, type QuestionType, type Response, questionTypes } from "../questions/types";
+import { db } from "./db";
+import { ConflictError, NotFoundError } from "./errors";
+import { getStoredFactSet, listStoredFactSets } from "./fact-sets";
+import { type CreatedQuiz, createQuiz } from "./quizzes";
+
+/**
+ * A learner's progress: the dashboard, the history of finished quizzes, personal bests, the
+ * review of one attempt, and "practise my weak spots". Read-only except for the last, which
+ * goes through the quiz module. Every function takes the acting user's id and scopes every
+ * query by it; another learner's quiz is "not found".
+ *
+ * Scale (issue 6: dashboard p95 < 100 ms with 1,000,000 answers over 10,000 learners): every
+ * query is by userId on an index that starts with it — Answer(userId, answeredAt),
+ * ReviewLog(userId, reviewedAt), AnswerFact(userId, factSetId, factId, answeredAt),
+ * Quiz(userId, status, startedAt) and Quiz(userId, finishedAt) — so its cost grows with one
+ * learner's rows (a few hundred), never with the table. Totals are SQL aggregates. The per-day
+ * series loads one learner's last 30 days of (answeredAt, correct) pairs, because a
+ * Europe/Berlin calendar day cannot be computed portably in SQL (SQLite has no time zones;
+ * the app also runs on PostgreSQL).
+ */
+
+/** Days shown in the activity chart, ending today. */
+export const activityDays = 30;
+/** Evidence older than this is ignored for mastery: 26 half-lives, a weight below 10⁻⁷. */
+const masteryHorizonDays = 365;
+/** Facts listed as weakest on the dashboard. */
+export const weakestFactCount = 8;
+/** Facts a weak-spots quiz practises at most, and questions it asks at most. */
+const weakSpotsFactLimit = 10;
+const weakSpotsQuestionLimit = 10;
+const dayMs = 24 * 60 * 60 * 1000;
+
+// ── Dashboard ───────────────────────────────────────────────────────────────────────────
+
+export interface DayActivity {
+  /** Europe/Berlin calendar day, YYYY-MM-DD. */
+  day: DayKey;
+  answers: number;
+  correct: number;
+  /** correct / answers, or null on a day without answers (a gap, not 0 %). */
+  accuracy: number | null;
+  reviews: number;
+}
+
+/** A fact in words, from the fact set: "Poland (1999)" or "Madrid summit (1997)". */
+export interface FactLabel {
+  factSetId: string;
+  factId: string;
+  kind: "accession" | "event";
+  /** The country's current name, or the event's name, in the requested locale. */
+  name: string;
+  year: number;
+}
+
+export interface WeakFact extends FactLabel {
+  mastery: number;
+  attempts: number;
+  correct: number;
+  lastSeenAt: Date;
+}
+
+export interface WaveProgress {
+  year: number;
+  mastery: number;
+  seen: number;
+  total: number;
+  /** The wave's countries, by name in the locale. */
+  countries: string[];
+}
+
+export interface TopicProgress {
+  factSetId: string;
+  title: string;
+  mastery: number;
+  seen: number;
+  total: number;
+  waves: WaveProgress[];
+  events: { mastery: number; seen: number; total: number };
+}
+
+export interface Dashboard {
+  /** Whether the learner has answered or reviewed anything at all. */
+  hasActivity: boolean;
+  today: DayKey;
+  /** The last `activityDays` days, oldest first, including days without practice. */
+  days: DayActivity[];
+  topics: TopicProgress[];
+  /** Lowest mastery among facts with evidence, weakest first. */
+  weakest: WeakFact[];
+  /** Consecutive practice days (≥ 1 answer or review) ending today or yesterday. */
+  streakDays: number;
+  practisedToday: boolean;
+  /**
+   * Time spent answering: Σ Answer.durationMs, the server-measured time from showing a
+   * question to its answer (capped per question by the quiz module). Chosen over finished
+   * quizzes' startedAt→finishedAt, which would count breaks in the middle of a quiz and
+   * nothing of quizzes left unfinished. Flashcard reviews record no duration and add nothing.
+   */
+  timeSpentMs: number;
+  counts: {
+    answers: number;
+    correctAnswers: number;
+    finishedQuizzes: number;
+    reviews: number;
+    /** Facts with any evidence in the mastery horizon. */
+    factsSeen: number;
+  };
+}
+
+/**
+ * Everything the dashboard shows for one learner at `now`, with fact and topic names in
+ * `locale`. All queries are by `userId`; see the module comment for their cost.
+ */
+export async function getDashboard(userId: string, now: Date = new Date(), locale: Locale = "de"): Promise<Dashboard> {
+  const today = dayKeyOf(now);
+  const windowStart = startOfDay(addDays(today, -(activityDays - 1)));
+  const horizon = new Date(now.getTime() - masteryHorizonDays * dayMs);
+
+  const [recentAnswers, recentReviews, answerTotals, finishedQuizzes, reviewCount, factSets, evidence] = await Promise.all([
+    db.answer.findMany({ where: { userId, answeredAt: { gte: windowStart } }, select: { answeredAt: true, correct: true } }),
+    db.reviewLog.findMany({ where: { userId, reviewedAt: { gte: windowStart } }, select: { reviewedAt: true } }),
+    db.answer.groupBy({ by: ["correct"], where: { userId }, _count: { _all: true }, _sum: { durationMs: true } }),
+    db.quiz.count({ where: { userId, status: "finished" } }),
+    db.reviewLog.count({ where: { userId } }),
+    listStoredFactSets(),
+    loadEvidence(userId, horizon),
+  ]);
+
+  // Activity per Europe/Berlin day.
+  const dayKeys = daysEndingWith(today, activityDays);
+  const byDay = new Map(dayKeys.map((day) => [day, { day, answers: 0, correct: 0, accuracy: null as number | null, reviews: 0 }]));
+  for (const answer of recentAnswers) {
+    const entry = byDay.get(dayKeyOf(answer.answeredAt));
+    if (!entry) continue;
+    entry.answers++;
+    if (answer.correct) entry.correct++;
+  }
+  for (const review of recentReviews) {
+    const entry = byDay.get(dayKeyOf(review.reviewedAt));
+    if (entry) entry.reviews++;
+  }
+  const days = [...byDay.values()].map((d) => ({ ...d, accuracy: d.answers > 0 ? d.correct / d.answers : null }));
+
+  // Streak: the 30-day window usually decides it; a longer streak looks further back.
+  const practiceDays = new Set<DayKey>([
+    ...recentAnswers.map((a) => dayKeyOf(a.answeredAt)),
+    ...recentReviews.map((r) => dayKeyOf(r.reviewedAt)),
+  ]);
+  const streakDays = await extendStreak(userId, practiceDays, today, dayKeys[0] ?? today);
+
+  // Mastery per fact set.
+  const masteryBySet = groupMasteryByFactSet(evidence, now);
+  const topics: TopicProgress[] = factSets.map((factSet) =>
+    toTopicProgress(factSet, topicMastery(factSet, masteryBySet.get(factSet.id) ?? new Map()), locale),
+  );
+  const factSetById = new Map(factSets.map((f) => [f.id, f]));
+  const weakest: WeakFact[] = [];
+  const candidates = [...masteryBySet.entries()].flatMap(([factSetId, mastery]) =>
+    weakestFacts(mastery, Number.POSITIVE_INFINITY).map((fact) => ({ factSetId, fact })),
+  );
+  candidates.sort((a, b) => a.fact.mastery - b.fact.mastery || b.fact.wrongWeight - a.fact.wrongWeight);
+  for (const { factSetId, fact } of candidates) {
+    if (weakest.length >= weakestFactCount) break;
+    const factSet = factSetById.get(factSetId);
+    const label = factSet && labelFact(factSet, fact.factId, locale);
+    // A fact that is no longer in its fact set cannot be practised; leave it out.
+    if (!label) continue;
+    weakest.push({ ...label, mastery: fact.mastery, attempts: fact.attempts, correct: fact.correct, lastSeenAt: fact.lastSeenAt });
+  }
+
+  const answers = answerTotals.reduce((sum, row) => sum + row._count._all, 0);
+  const correctAnswers = answerTotals.find((row) => row.correct)?._count._all ?? 0;
+  const timeSpentMs = answerTotals.reduce((sum, row) => sum + (row._sum.durationMs ?? 0), 0);
+  const factsSeen = [...masteryBySet.values()].reduce((sum, mastery) => sum + mastery.size, 0);
+
+  return {
+    hasActivity: answers > 0 || reviewCount > 0,
+    today,
+    days,
+    topics,
+    weakest,
+    streakDays,
+    practisedToday: practiceDays.has(today),
+    timeSpentMs,
+    counts: { answers, correctAnswers, finishedQuizzes, reviews: reviewCount, factsSeen },
+  };
+}
+
+/**
+ * The learner's evidence since `since`: every per-fact quiz answer and every flashcard review
+ * (one piece of evidence per fact of the card), keyed by fact set.
+ */
+async function loadEvidence(userId: string, since: Date, factSetId?: string): Promise<{ factSetId: string; evidence: Evidence }[]> {
+  const [answerFacts, reviews] = await Promise.all([
+    db.answerFact.findMany({
+      where: { userId, ...(factSetId ? { factSetId } : {}), answeredAt: { gte: since } },
+      select: { factSetId: true, factId: true, correct: true, answeredAt: true },
+    }),
+    db.reviewLog.findMany({
+      where: { userId, reviewedAt: { gte: since }, ...(factSetId ? { factSetId } : {}) },
+      select: { factSetId: true, factIds: true, grade: true, reviewedAt: true },
+    }),
+  ]);
+  return [
+    ...answerFacts.map((row) => ({ factSetId: row.factSetId, evidence: { factId: row.factId, correct: row.correct, at: row.answeredAt } })),
+    ...reviews.flatMap((row) =>
+      reviewToEvidence({ factIds: splitIds(row.factIds), grade: row.grade, at: row.reviewedAt }).map((evidence) => ({
+        factSetId: row.factSetId,
+        evidence,
+      })),
+    ),
+  ];
+}
+
+function groupMasteryByFactSet(items: { factSetId: string; evidence: Evidence }[], now: Date): Map<string, Map<string, FactMastery>> {
+  const bySet = new Map<string, Evidence[]>();
+  for (const { factSetId, evidence } of items) {
+    const list = bySet.get(factSetId);
+    if (list) list.push(evidence);
+    else bySet.set(factSetId, [evidence]);
+  }
+  return new Map([...bySet.entries()].map(([factSetId, evidence]) => [factSetId, masteryByFact(evidence, now)]));
+}
+
+/**
+ * Completes the streak when it reaches back to the start of what has been loaded: looks at
+ * ever longer windows before it (60, 120, … days) until a day without practice shows up.
+ */
+async function extendStreak(userId: string, practiceDays: Set<DayKey>, today: DayKey, loadedFrom: DayKey): Promise<number> {
+  let streak = practiceStreak(practiceDays, today);
+  let from = loadedFrom;
+  let span = 60;
+  const lastDay = practiceDays.has(today) ? today : addDays(today, -1);
+  while (streak > 0 && addDays(lastDay, -(streak - 1)) <= from) {
+    const to = startOfDay(from);
+    const earlier = addDays(from, -span);
+    const [answers, reviews] = await Promise.all([
+      db.answer.findMany({ where: { userId, answeredAt: { gte: startOfDay(earlier), lt: to } }, select: { answeredAt: true } }),
+      db.reviewLog.findMany({ where: { userId, reviewedAt: { gte: startOfDay(earlier), lt: to } }, select: { reviewedAt: true } }),
+    ]);
+    if (answers.length === 0 && reviews.length === 0) break;
+    for (const a of answers) practiceDays.add(dayKeyOf(a.answeredAt));
+    for (const r of reviews) practiceDays.add(dayKeyOf(r.reviewedAt));
+    streak = practiceStreak(practiceDays, today);
+    from = earlier;
+    span *= 2;
+  }
+  return streak;
+}
+
+function toTopicProgress(factSet: FactSet, mastery: TopicMastery, locale: Locale): TopicProgress {
+  return {
+    factSetId: factSet.id,
+    title: factSet.title[locale],
+    mastery: mastery.mastery,
+    seen: mastery.seen,
+    total: mastery.total,
+    waves: mastery.waves.map((wave) => ({
+      year: wave.year,
+      mastery: wave.mastery,
+      seen: wave.seen,
+      total: wave.total,
+      countries: wave.factIds.map((id) => {
+        const accession = factSet.accessions.find((a) => a.id === id);
+        return (accession && countryById(factSet, accession.country)?.name[locale]) ?? id;
+      }),
+    })),
+    events: mastery.events,
+  };
+}
+
+/** A fact in words, or undefined for an id the fact set does not (or no longer) hold. */
+export function labelFact(factSet: FactSet, factId: string, locale: Locale): FactLabel | undefined {
+  const accession = factSet.accessions.find((a) => a.id === factId);
+  if (accession) {
+    const name = countryById(factSet, accession.country)?.name[locale] ?? accession.country;
+    return { factSetId: factSet.id, factId, kind: "accession", name, year: Number(accession.date.slice(0, 4)) };
+  }
+  const event = eventById(factSet, factId);
+  if (event) return { factSetId: factSet.id, factId, kind: "event", name: event.name[locale], year: Number(event.date.slice(0, 4)) };
+  return undefined;
+}
+
+// ── History ─────────────────────────────────────────────────────────────────────────────
+
+export const attemptPageSize = 20;
+const dayKeyInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && addDays(day, 0) === day);
+
+/**
+ * History filters as they arrive in a query string. Invalid or empty values are dropped
+ * (a hand-edited URL shows an unfiltered list, not an error).
+ */
+export const attemptFiltersInput = z.object({
+  topic: z.string().min(1).max(100).optional().catch(undefined),
+  mode: z.string().regex(/^[a-z-]{1,20}$/).optional().catch(undefined),
+  from: dayKeyInput.optional().catch(undefined),
+  to: dayKeyInput.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type AttemptFilters = z.infer<typeof attemptFiltersInput>;
+
+/** Reads filters from search params (`?topic=nato&mode=self&from=2026-01-01&to=…&page=2`). */
+export function parseAttemptFilters(params: Record<string, string | string[] | undefined>): AttemptFilters {
+  const first = (value: string | string[] | undefined) => {
+    const text = Array.isArray(value) ? value[0] : value;
+    return text?.trim() ? text.trim() : undefined;
+  };
+  return attemptFiltersInput.parse({
+    topic: first(params.topic),
+    mode: first(params.mode),
+    from: first(params.from),
+    to: first(params.to),
+    page: first(params.page),
+  });
+}
+
+export interface AttemptSummary {
+  id: string;
+  factSetId: string;
+  topicTitle: string;
+  mode: string;
+  questionCount: number;
+  correctCount: number;
+  /** Share of the quiz answered right, 0..1, with partial credit. */
+  score: number;
+  startedAt: Date;
+  finishedAt: Date;
+  /** Time spent answering (Σ of the answers' durations). */
+  durationMs: number;
+}
+
+export interface AttemptPage {
+  attempts: AttemptSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}
+
+/**
+ * The learner's finished quizzes, newest first, filtered by topic (fact set id), mode and
+ * Europe/Berlin finishing day (`from` and `to` inclusive), one page at a time.
+ */
+export async function listAttempts(userId: string, filters: Partial<AttemptFilters> = {}, locale: Locale = "de"): Promise<AttemptPage> {
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const finishedAt: { gte?: Date; lt?: Date } = {};
+  if (filters.from) finishedAt.gte = startOfDay(filters.from);
+  if (filters.to) finishedAt.lt = startOfDay(addDays(filters.to, 1));
+  const where = {
+    userId,
+    status: "finished",
+    ...(filters.topic ? { factSetId: filters.topic } : {}),
+    ...(filters.mode ? { mode: filters.mode } : {}),
+    ...(filters.from || filters.to ? { finishedAt } : { finishedAt: { not: null } }),
+  };
+  const [total, rows] = await Promise.all([
+    db.quiz.count({ where }),
+    db.quiz.findMany({
+      where,
+      orderBy: [{ finishedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * attemptPageSize,
+      take: attemptPageSize,
+      select: {
+        id: true,
+        factSetId: true,
+        mode: true,
+        questionCount: true,
+        correctCount: true,
+        score: true,
+        startedAt: true,
+        finishedAt: true,
+      },
+    }),
+  ]);
+  const durations = rows.length
+    ? await db.answer.groupBy({ by: ["quizId"], where: { userId, quizId: { in: rows.map((r) => r.id) } }, _sum: { durationMs: true } })
+    : [];
+  const durationByQuiz = new Map(durations.map((d) => [d.quizId, d._sum.durationMs ?? 0]));
+  const titles = await factSetTitles(locale);
+  return {
+    attempts: rows.map((row) => ({
+      ...row,
+      finishedAt: row.finishedAt ?? row.startedAt,
+      topicTitle: titles.get(row.factSetId) ?? row.factSetId,
+      durationMs: durationByQuiz.get(row.id) ?? 0,
+    })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / attemptPageSize)),
+    pageSize: attemptPageSize,
+  };
+}
+
+/** Topics and modes the learner has finished quizzes in, for the filter form's choices. */
+export async function listAttemptFilterOptions(userId: string, locale: Locale = "de"): Promise<{ topics: { id: string; title: string }[]; modes: string[] }> {
+  const groups = await db.quiz.groupBy({ by: ["factSetId", "mode"], where: { userId, status: "finished" } });
+  const titles = await factSetTitles(locale);
+  const topicIds = [...new Set(groups.map((g) => g.factSetId))].sort();
+  return {
+    topics: topicIds.map((id) => ({ id, title: titles.get(id) ?? id })),
+    modes: [...new Set(groups.map((g) => g.mode))].sort(),
+  };
+}
+
+export interface PersonalBest {
+  factSetId: string;
+  topicTitle: string;
+  mode: string;
+  /** The best score, 0..1. */
+  score: number;
+  /** The first finished quiz that reached it. */
+  quizId: string;
+  achievedAt: Date;
+  /** Finished quizzes in this topic and mode. */
+  attempts: number;
+}
+
+/** The best score per topic and mode over the learner's finished quizzes. */
+export async function getPersonalBests(userId: string, locale: Locale = "de"): Promise<PersonalBest[]> {
+  const groups = await db.quiz.groupBy({
+    by: ["factSetId", "mode"],
+    where: { userId, status: "finished" },
+    _max: { score: true },
+    _count: { _all: true },
+  });
+  if (groups.length === 0) return [];
+  const best = await db.quiz.findMany({
+    where: {
+      userId,
+      status: "finished",
+      OR: groups.map((g) => ({ factSetId: g.factSetId, mode: g.mode, score: { gte: g._max.score ?? 0 } })),
+    },
+    orderBy: [{ finishedAt: "asc" }, { id: "asc" }],
+    select: { id: true, factSetId: true, mode: true, finishedAt: true, startedAt: true },
+  });
+  const titles = await factSetTitles(locale);
+  return groups
+    .map((g) => {
+      const first = best.find((q) => q.factSetId === g.factSetId && q.mode === g.mode);
+      return {
+        factSetId: g.factSetId,
+        topicTitle: titles.get(g.factSetId) ?? g.factSetId,
+        mode: g.mode,
+        score: g._max.score ?? 0,
+        quizId: first?.id ?? "",
+        achievedAt: first?.finishedAt ?? first?.startedAt ?? new Date(0),
+        attempts: g._count._all,
+      };
+    })
+    .sort((a, b) => a.topicTitle.localeCompare(b.topicTitle) || a.mode.localeCompare(b.mode));
+}
+
+// ── One attempt ─────────────────────────────────────────────────────────────────────────
+
+export interface AttemptQuestion {
+  position: number;
+  type: QuestionType;
+  kind: QuestionKind;
+  prompt: string;
+  /** The learner's answer in words; null for a question never answered. */
+  givenAnswer: string | null;
+  /** null when the answer may not be shown yet (an unanswered question of a quiz in progress). */
+  correctAnswer: string | null;
+  explanation: string | null;
+  /** null for an unanswered question. */
+  correct: boolean | null;
+  /** Share of the answer that was right, 0..1; null when unanswered. */
+  score: number | null;
+  durationMs: number | null;
+}
+
+export interface AttemptDetail {
+  id: string;
+  factSetId: string;
+  topicTitle: string;
+  mode: string;
+  status: string;
+  questionCount: number;
+  correctCount: number;
+  score: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  durationMs: number;
+  questions: AttemptQuestion[];
+}
+
+/**
+ * Every question of one of the learner's quizzes, rendered in `locale`, with the given and
+ * the correct answer. Answers to questions not yet answered in a quiz still in progress are
+ * withheld, so the review cannot be used to look them up. NotFoundError for an unknown quiz
+ * or another learner's.
+ */
+export async function getAttemptDetail(userId: string, quizId: string, locale: Locale = "de"): Promise<AttemptDetail> {
+  const quiz = await db.quiz.findFirst({
+    where: { id: quizId, userId },
+    select: {
+      id: true,
+      factSetId: true,
+      mode: true,
+      status: true,
+      questionCount: true,
+      correctCount: true,
+      score: true,
+      startedAt: true,
+      finishedAt: true,
+      questions: {
+        orderBy: { position: "asc" },
+        select: { position: true, spec: true, answer: { select: { response: true, correct: true, score: true, durationMs: true } } },
+      },
+    },
+  });
+  if (!quiz) throw new NotFoundError(`quiz ${quizId}`);
+  const factSet = await getStoredFactSet(quiz.factSetId);
+  const mayReveal = quiz.status !== "in_progress";
+
+  const questions = quiz.questions.map((row): AttemptQuestion => {
+    const spec = JSON.parse(row.spec) as QuestionSpec;
+    const answer = row.answer;
+    const reveal = answer || mayReveal ? revealQuestion(spec, factSet, locale) : null;
+    return {
+      position: row.position,
+      type: spec.type,
+      kind: spec.kind,
+      prompt: renderQuestion(spec, factSet, locale).prompt,
+      givenAnswer: answer ? describeResponse(spec, JSON.parse(answer.response) as Response, factSet, locale) : null,
+      correctAnswer: reveal?.correctAnswer ?? null,
+      explanation: reveal?.explanation ?? null,
+      correct: answer ? answer.correct : null,
+      score: answer ? answer.score : null,
+      durationMs: answer ? answer.durationMs : null,
+    };
+  });
+
+  return {
+    id: quiz.id,
+    factSetId: quiz.factSetId,
+    topicTitle: factSet.title[locale],
+    mode: quiz.mode,
+    status: quiz.status,
+    questionCount: quiz.questionCount,
+    correctCount: quiz.correctCount,
+    score: quiz.score,
+    startedAt: quiz.startedAt,
+    finishedAt: quiz.finishedAt,
+    durationMs: questions.reduce((sum, q) => sum + (q.durationMs ?? 0), 0),
+    questions,
+  };
+}
+
+// ── Weak spots ──────────────────────────────────────────────────────────────────────────
+
+/** The learner's weakest facts in one fact set (those with evidence), weakest first. */
+export async function listWeakFacts(userId: string, factSetId: string, now: Date = new Date(), limit = weakSpotsFactLimit): Promise<FactMastery[]> {
+  const factSet = await getStoredFactSet(factSetId);
+  const evidence = await loadEvidence(userId, new Date(now.getTime() - masteryHorizonDays * dayMs), factSetId);
+  const mastery = masteryByFact(
+    evidence.map((e) => e.evidence),
+    now,
+  );
+  const known = new Set([...factSet.accessions.map((a) => a.id), ...factSet.events.map((e) => e.id)]);
+  return weakestFacts(mastery, limit, known);
+}
+
+/**
+ * Starts a "weak spots" quiz: questions over the learner's lowest-mastery facts of a fact
+ * set (at most 10 facts, about two questions per fact, at most 10 questions), of any question
+ * type those facts allow. ConflictError("progress.errors.noWeakSpots") when the learner has
+ * no evidence in the fact set yet (there is nothing to call weak), and
+ * ConflictError("progress.errors.noQuestions") when no question can be built from the facts;
+ * the messages are catalog keys the action wrapper translates. NotFoundError for an unknown
+ * fact set.
+ */
+export async function createWeakSpotsQuiz(userId: string, factSetId: string, now: Date = new Date()): Promise<CreatedQuiz> {
+  const weak = await listWeakFacts(userId, factSetId, now);
+  if (weak.length === 0) throw new ConflictError("progress.errors.noWeakSpots");
+  const count = Math.min(weakSpotsQuestionLimit, Math.max(3, weak.length * 2));
+  try {
+    return await createQuiz(
+      userId,
+      { factSetId, types: [...questionTypes], count, mode: "weak-spots", factIds: weak.map((fact) => fact.factId) },
+      now,
+    );
+  } catch (error) {
+    if (error instanceof ConflictError) throw new ConflictError("progress.errors.noQuestions");
+    throw error;
+  }
+}
+
+// ── Helpers ─────────────────────────────────────────────────────────────────────────────
+
+async function factSetTitles(locale: Locale): Promise<Map<string, string>> {
+  const rows = await db.factSet.findMany({ select: { id: true, title: true } });
+  return new Map(
+    rows.map((row) => {
+      try {
+        const title = JSON.parse(row.title) as Partial<Record<Locale, string>>;
+        return [row.id, title[locale] ?? row.id];
+      } catch {
+        return [row.id, row.id];
+      }
+    }),
+  );
+}
+
+function splitIds(ids: string): string[] {
+  return ids ? ids.split(",").filter(Boolean) : [];
+}

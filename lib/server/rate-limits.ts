@@ -1,0 +1,113 @@
+import { db } from "./db";
+
+/**
+ * Fixed-window counters in the RateLimit table: in the database, not in process memory, so
+ * every app instance counts the same failures. A window opens with the first failure and
+ * lasts `windowMs`; once `max` failures are in it, attempts are refused until it ends.
+ *
+ * Every function takes `now`, so tests can move the clock.
+ */
+export interface RateLimitRule {
+  max: number;
+  windowMs: number;
+}
+
+export type RateLimitStatus = { isLimited: false } | { isLimited: true; retryAt: Date };
+
+const fifteenMinutes = 15 * 60 * 1000;
+
+/**
+ * Sign-in limits. Per account: 5 failures in 15 minutes stop password guessing against one
+ * person (unknown emails are counted too, so probing addresses is slowed just as much).
+ * Per address: 20 failures in 15 minutes stop one client from trying many accounts.
+ * Only failures count, so a class signing in behind one school NAT is not locked out by
+ * its own successful sign-ins.
+ */
+export const signInLimits = {
+  account: { max: 5, windowMs: fifteenMinutes },
+  address: { max: 20, windowMs: fifteenMinutes },
+} satisfies Record<string, RateLimitRule>;
+
+/** Whether `key` has used up its window. Reads only. */
+export async function getRateLimitStatus(key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitStatus> {
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  if (!row) return { isLimited: false };
+  const retryAt = new Date(row.windowStart.getTime() + rule.windowMs);
+  if (retryAt <= now || row.count < rule.max) return { isLimited: false };
+  return { isLimited: true, retryAt };
+}
+
+/**
+ * Counts one failure against `key` and returns the count in the current window. Both steps
+ * are single statements, safe against concurrent instances: the reset only matches an expired
+ * window (so two resets cannot both happen), and the upsert increments atomically.
+ */
+export async function recordRateLimitHit(key: string, rule: RateLimitRule, now = new Date()): Promise<number> {
+  const expiredBefore = new Date(now.getTime() - rule.windowMs);
+  const [, row] = await db.$transaction([
+    db.rateLimit.updateMany({ where: { key, windowStart: { lte: expiredBefore } }, data: { windowStart: now, count: 0 } }),
+    db.rateLimit.upsert({
+      where: { key },
+      create: { key, windowStart: now, count: 1 },
+      update: { count: { increment: 1 } },
+    }),
+  ]);
+  return row.count;
+}
+
+export async function clearRateLimit(key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+/** Drops windows that ended before `now`; housekeeping, never required for correctness. */
+export async function deleteExpiredRateLimits(olderThanMs: number, now = new Date()): Promise<number> {
+  const { count } = await db.rateLimit.deleteMany({ where: { windowStart: { lte: new Date(now.getTime() - olderThanMs) } } });
+  return count;
+}
+
+export function signInAccountKey(email: string): string {
+  return `sign-in:account:${email.trim().toLowerCase()}`;
+}
+
+export function signInAddressKey(address: string): string {
+  return `sign-in:address:${address}`;
+}
+
+/**
+ * Whether a sign-in for this email from this address may be tried now. When both limits
+ * apply, the later retry time is the one that matters.
+ */
+export async function getSignInLimitStatus(email: string, address: string, now = new Date()): Promise<RateLimitStatus> {
+  const statuses = await Promise.all([
+    getRateLimitStatus(signInAccountKey(email), signInLimits.account, now),
+    getRateLimitStatus(signInAddressKey(address), signInLimits.address, now),
+  ]);
+  const retryTimes = statuses.flatMap((status) => (status.isLimited ? [status.retryAt.getTime()] : []));
+  return retryTimes.length ? { isLimited: true, retryAt: new Date(Math.max(...retryTimes)) } : { isLimited: false };
+}
+
+export async function recordFailedSignIn(email: string, address: string, now = new Date()): Promise<void> {
+  await recordRateLimitHit(signInAccountKey(email), signInLimits.account, now);
+  await recordRateLimitHit(signInAddressKey(address), signInLimits.address, now);
+}
+
+/**
+ * A correct password clears the account's failures (the owner is back), not the address's:
+ * otherwise an attacker with one account of their own could reset the address counter.
+ */
+export async function recordSuccessfulSignIn(email: string): Promise<void> {
+  await clearRateLimit(signInAccountKey(email));
+}
+
+/**
+ * The client's address for per-address limits: the first hop of `x-forwarded-for` (the client
+ * as the reverse proxy saw it), else `x-real-ip`, else "unknown" (all such clients then share
+ * one counter, which fails safe). Behind no proxy the header is client-controlled: the
+ * per-account limit still holds then.
+ */
+export function getClientAddress(headers: Pick<Headers, "get">): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  if (forwarded) return forwarded.slice(0, 100);
+  const realIp = headers.get("x-real-ip")?.trim();
+  return realIp ? realIp.slice(0, 100) : "unknown";
+}

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "AnswerFact_answerId_idx" ON "AnswerFact"("answerId");
+
