@@ -44,7 +44,13 @@ export async function MasterySection({ topics }: { topics: TopicProgress[] }) {
             <h4 className="mt-6 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("wavesHeading")}</h4>
             <p id={summaryId} className="mt-1 text-sm leading-relaxed text-slate-600">
               {best && worst
-                ? t("wavesSummary", { best: best.label, bestPercent: best.percent, worst: worst.label, worstPercent: worst.percent })
+                ? t("wavesSummary", {
+                    best: best.label,
+                    bestPercent: best.percent,
+                    worst: worst.label,
+                    worstPercent: worst.percent,
+                    unseen: waves.length - practised.length,
+                  })
                 : t("wavesSummaryNone")}
             </p>
             <div className="mt-3">
