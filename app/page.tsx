@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DueCardsLink } from "@/components/flashcards/due-cards-link";
 import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -76,7 +77,11 @@ export default async function HomePage() {
         <h2 id="more-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
           {t("moreHeading")}
         </h2>
-        <ul className="mt-3 grid gap-3 sm:grid-cols-2">{/* e.g. <li><Link href="/flashcards">…</Link></li> */}</ul>
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+          <li>
+            <DueCardsLink />
+          </li>
+        </ul>
       </section>
     </div>
   );

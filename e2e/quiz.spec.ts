@@ -21,7 +21,7 @@ import {
 
 // Each test plays whole quizzes (a dozen page loads and answers): more than the default
 // minute on a busy machine, and `next dev` also compiles each route on first use.
-test.describe.configure({ timeout: process.env.E2E_DEV === "1" ? 240_000 : 150_000 });
+test.describe.configure({ timeout: process.env.E2E_DEV === "1" ? 240_000 : 180_000 });
 
 const artifacts = "e2e/.artifacts";
 mkdirSync(artifacts, { recursive: true });
