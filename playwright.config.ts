@@ -25,7 +25,12 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // Playwright's own default is no limit: a click on something that never appears would hang
+    // until the test's timeout instead of failing where the problem is.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    // A trace of every test (snapshots, screenshots) costs CPU that a 2-core CI machine lacks: record one for retries only.
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: existsSync(systemChromium) ? systemChromium : undefined,

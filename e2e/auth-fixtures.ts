@@ -71,15 +71,24 @@ export async function signUp(
   return { email, password };
 }
 
-/** Fills and submits the sign-in form; resolves once the server has answered. */
+/**
+ * Fills and submits the sign-in form; resolves once the server has answered and the form has
+ * rendered that answer. (React resets the form's fields when it renders an action's result:
+ * typing the next attempt before then would be wiped, and an empty form submitted.)
+ */
 export async function submitSignIn(page: Page, { email, password }: Credentials): Promise<void> {
   await waitForForm(page);
+  const submit = page.getByRole("main").getByRole("button", { name: "Anmelden" });
+  await expect(submit).toBeEnabled();
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByLabel("Passwort", { exact: true }).fill(password);
   await Promise.all([
     page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/sign-in")),
-    page.getByRole("main").getByRole("button", { name: "Anmelden" }).click(),
+    submit.click(),
   ]);
+  // Pending, the button reads "Anmeldung läuft …"; after a failure it is "Anmelden" again.
+  // After a success the page may have moved on: then there is no form to wait for.
+  await expect(page.getByRole("main").getByRole("button", { name: "Anmeldung läuft" })).toHaveCount(0);
 }
 
 /** Signs in through /sign-in and waits until the header shows the account. */

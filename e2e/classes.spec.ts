@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { type Credentials, expect, signIn, signUp, test } from "./auth-fixtures";
+import { queryE2eDatabase } from "./e2e-database";
 import { feedbackOf, postAnswer, quizIdOf, waitForQuestion } from "./quiz-fixtures";
 
 /**
@@ -15,51 +14,26 @@ import { feedbackOf, postAnswer, quizIdOf, waitForQuestion } from "./quiz-fixtur
  */
 
 // Generous: a dev server compiles each route on first use, and CI machines are shared.
-test.describe.configure({ mode: "serial", timeout: 900_000 });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const artifacts = "e2e/.artifacts";
 mkdirSync(artifacts, { recursive: true });
 
 const notFoundText = "Diese Seite gibt es nicht – oder sie gehört nicht zu dir.";
 
-// ── The e2e database (see playwright.config.ts): read specs, move a deadline ──────────────
-
-interface SqliteDatabase {
-  prepare(sql: string): { get(...params: unknown[]): Record<string, unknown> | undefined; all(...params: unknown[]): Record<string, unknown>[]; run(...params: unknown[]): { changes: number } };
-  close(): void;
-}
-
-function openE2eDatabase(): SqliteDatabase {
-  const url = process.env.E2E_DATABASE_URL ?? `file:./.data/e2e-${process.env.E2E_PORT ?? 3100}.db`;
-  if (!url.startsWith("file:")) throw new Error("these checks read the e2e SQLite database");
-  const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => SqliteDatabase;
-  const database = new Database(path.resolve(url.replace(/^file:/, "")));
-  database.prepare("PRAGMA busy_timeout = 5000").get();
-  return database;
-}
+// ── The e2e database (see e2e/e2e-database.ts): read specs, move a deadline ───────────────
 
 /** The stored question at `position` of a quiz (tests only: the app never sends this to a browser). */
-function specAt(quizId: string, position: number): { kind: string; answer: string; options: { value: string }[] } {
-  const database = openE2eDatabase();
-  try {
-    const row = database.prepare('SELECT spec FROM "QuizQuestion" WHERE quizId = ? AND position = ?').get(quizId, position);
-    if (!row) throw new Error(`no question ${position} in quiz ${quizId}`);
-    return JSON.parse(String(row.spec)) as { kind: string; answer: string; options: { value: string }[] };
-  } finally {
-    database.close();
-  }
+async function specAt(quizId: string, position: number): Promise<{ kind: string; answer: string; options: { value: string }[] }> {
+  const [row] = await queryE2eDatabase('SELECT "spec" FROM "QuizQuestion" WHERE "quizId" = $1 AND "position" = $2', [quizId, position]);
+  if (!row) throw new Error(`no question ${position} in quiz ${quizId}`);
+  return JSON.parse(String(row.spec)) as { kind: string; answer: string; options: { value: string }[] };
 }
 
 /** Moves an attempt's server deadline into the past, as if its time had run out. */
-function expireAttempt(quizId: string): void {
-  const database = openE2eDatabase();
-  try {
-    const past = new Date(Date.now() - 1000).toISOString().replace("Z", "+00:00");
-    const { changes } = database.prepare('UPDATE "Quiz" SET deadlineAt = ? WHERE id = ?').run(past, quizId);
-    expect(changes).toBe(1);
-  } finally {
-    database.close();
-  }
+async function expireAttempt(quizId: string): Promise<void> {
+  const updated = await queryE2eDatabase('UPDATE "Quiz" SET "deadlineAt" = $1 WHERE "id" = $2 RETURNING "id"', [new Date(Date.now() - 1000), quizId]);
+  expect(updated).toHaveLength(1);
 }
 
 // ── People ───────────────────────────────────────────────────────────────────────────────
@@ -140,7 +114,7 @@ async function answerWith(page: Page, value: string): Promise<{ status: number; 
 async function answerQuestion(page: Page, position: number, isCorrect: boolean): Promise<string> {
   const quizId = quizIdOf(page);
   await expect(page.getByTestId("quiz-progress")).toContainText(`Frage ${position + 1} von`);
-  const spec = specAt(quizId, position);
+  const spec = await specAt(quizId, position);
   const value = isCorrect ? spec.answer : spec.options.find((o) => o.value !== spec.answer)!.value;
   const reply = await answerWith(page, value);
   expect(reply.status).toBe(200);
@@ -430,7 +404,7 @@ test.describe("classes and assignments", () => {
     const sprintQuiz = await startFromList(learner1.page, sprint);
     await expect(learner1.page.getByTestId("attempt-time-left")).toHaveText(/^(1:00|0:[0-5]\d)$/);
     // Reveal after the due date: the reply says "saved", and carries neither grade nor answer.
-    const spec = specAt(sprintQuiz, 0);
+    const spec = await specAt(sprintQuiz, 0);
     const saved = await answerWith(learner1.page, spec.options.find((o) => o.value !== spec.answer)!.value);
     expect(saved.status).toBe(200);
     expect(Object.keys(saved.json).sort()).toEqual(["alreadyAnswered", "finished", "nextPosition", "withheld"]);
@@ -438,10 +412,12 @@ test.describe("classes and assignments", () => {
     await learner1.page.getByTestId("next").click();
     await expect(learner1.page.getByTestId("quiz-progress")).toContainText("Frage 2 von 3");
 
-    expireAttempt(sprintQuiz);
-    const late = await answerWith(learner1.page, specAt(sprintQuiz, 1).answer);
-    expect(late).toEqual({ status: 409, json: { error: "classes.errors.timeUp" } });
-    expect((await postAnswer(learner1.context.request, sprintQuiz, { position: 1, response: { kind: "single", value: specAt(sprintQuiz, 1).answer } })).status).toBe(409);
+    await expireAttempt(sprintQuiz);
+    const secondAnswer = (await specAt(sprintQuiz, 1)).answer;
+    const late = await answerWith(learner1.page, secondAnswer);
+    expect(late).toEqual({ status: 409, json: { error: "classes.errors.timeUp", message: "Die Zeit für diesen Versuch ist abgelaufen." } });
+    await expect(learner1.page.getByRole("main").getByRole("alert")).toContainText("Die Zeit für diesen Versuch ist abgelaufen.");
+    expect((await postAnswer(learner1.context.request, sprintQuiz, { position: 1, response: { kind: "single", value: secondAnswer } })).status).toBe(409);
     // Reading the attempt finishes it: the quiz sends the learner to the summary, which withholds the answers.
     await learner1.page.goto(`/quiz/${sprintQuiz}`);
     await learner1.page.waitForURL(/\/summary$/);
