@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
 import { buttonClasses } from "@/components/ui/button";
@@ -26,8 +27,8 @@ export default async function AccountPage() {
         <dl className="grid gap-4 sm:grid-cols-[max-content_1fr] sm:gap-x-8 sm:gap-y-3">
           <div className="grid gap-0.5 sm:contents">
             <dt className="text-sm font-medium text-slate-500">{t("account.email")}</dt>
-            <dd className="break-all text-slate-900" data-testid="account-email">
-              {account.email}
+            <dd className="text-slate-900 wrap-anywhere" data-testid="account-email">
+              <BreakableEmail email={account.email ?? ""} />
             </dd>
           </div>
           <div className="grid gap-0.5 sm:contents">
@@ -67,4 +68,15 @@ export default async function AccountPage() {
       </section>
     </div>
   );
+}
+
+/** A long address wraps at "@", "." and "-" (word-break opportunities), not mid-word. */
+function BreakableEmail({ email }: { email: string }) {
+  const parts = email.split(/(?=@)|(?<=[.-])/);
+  return parts.map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
 }

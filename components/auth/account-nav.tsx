@@ -14,9 +14,10 @@ export async function AccountNav() {
   if (isAccountUser(user)) {
     return (
       <div className="flex items-center gap-1">
+        {/* "Konto", not the address: the header is shared with every feature's links and an
+            email does not fit it. The address is in the tooltip and on the account page. */}
         <Link href="/account" className={linkClasses} title={t("accountOf", { email: user.email })} data-testid="account-link">
-          <span className="sm:hidden">{t("account")}</span>
-          <span className="hidden max-w-48 truncate align-bottom sm:inline-block">{user.email}</span>
+          {t("account")}
         </Link>
         <SignOutButton label={t("signOut")} />
       </div>

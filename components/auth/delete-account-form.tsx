@@ -29,14 +29,16 @@ export function DeleteAccountForm() {
         required
         errors={failure?.errors.confirmation}
       />
-      <FormMessage message={failure?.message} />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="inline-flex min-h-11 items-center justify-center rounded-lg bg-red-700 px-4 py-2 text-sm font-medium text-white shadow-sm transition-colors hover:bg-red-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600 sm:justify-self-start"
-      >
-        {isPending ? t("pending") : t("submit")}
-      </button>
+      <div className="grid gap-3">
+        <FormMessage message={failure?.message} />
+        <button
+          type="submit"
+          disabled={isPending}
+          className="inline-flex min-h-11 items-center justify-center rounded-lg bg-red-700 px-4 py-2 text-sm font-medium text-white shadow-sm transition-colors hover:bg-red-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600 sm:justify-self-start"
+        >
+          {isPending ? t("pending") : t("submit")}
+        </button>
+      </div>
     </form>
   );
 }

@@ -42,10 +42,12 @@ export function SignInForm({ next }: { next?: string }) {
         required
         errors={failure?.errors.password}
       />
-      <FormMessage message={failure?.message} />
-      <Button type="submit" size="lg" disabled={isPending} aria-disabled={isPending}>
-        {isPending ? t("signIn.pending") : t("signIn.submit")}
-      </Button>
+      <div className="grid gap-3">
+        <FormMessage message={failure?.message} />
+        <Button type="submit" size="lg" disabled={isPending}>
+          {isPending ? t("signIn.pending") : t("signIn.submit")}
+        </Button>
+      </div>
     </form>
   );
 }

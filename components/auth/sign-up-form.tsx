@@ -79,10 +79,12 @@ export function SignUpForm({ next }: { next?: string }) {
         maxLength={200}
         errors={failure?.errors.password}
       />
-      <FormMessage message={failure?.message} />
-      <Button type="submit" size="lg" disabled={isPending}>
-        {isPending ? t("signUp.pending") : t("signUp.submit")}
-      </Button>
+      <div className="grid gap-3">
+        <FormMessage message={failure?.message} />
+        <Button type="submit" size="lg" disabled={isPending}>
+          {isPending ? t("signUp.pending") : t("signUp.submit")}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -34,7 +34,11 @@ export function CopyButton({ text, label, fallbackInputId, testId }: { text: str
   return (
     <>
       <Button variant="secondary" onClick={copy} data-testid={testId} className="shrink-0">
-        <span aria-hidden="true">⧉</span>
+        {/* Drawn, not a character: "⧉" is missing from many system fonts. */}
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+          <path d="M10.5 3.5v-0.5a1.5 1.5 0 0 0-1.5-1.5H4a1.5 1.5 0 0 0-1.5 1.5v5A1.5 1.5 0 0 0 4 9.5h0.5" />
+        </svg>
         {label}
       </Button>
       <span role="status" aria-live="polite" className="sr-only">

@@ -11,7 +11,7 @@ export async function SiteHeader() {
   const locale = await getLocale();
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label={t("nav.main")} className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+      <nav aria-label={t("nav.main")} className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6 lg:max-w-5xl">
         <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
           {t("appName")}
         </Link>

@@ -94,7 +94,10 @@ export function QuizPlayer({
         return;
       }
       const status = res.status;
-      setError(status === 404 ? t("errors.notFound") : status === 409 ? t("errors.conflict") : t("errors.invalid"));
+      // A refusal the learner must understand (an assignment's time is up) comes with its own text.
+      const refusal = (await res.json().catch(() => null)) as { message?: unknown } | null;
+      const serverMessage = typeof refusal?.message === "string" ? refusal.message : null;
+      setError(serverMessage ?? (status === 404 ? t("errors.notFound") : status === 409 ? t("errors.conflict") : t("errors.invalid")));
       setPhase(status === 409 || status === 404 ? "blocked" : "answering");
     } catch {
       setError(t("errors.network"));

@@ -76,7 +76,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
     : t("report.noData");
 
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <header>
         <Link href="/classes" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
           ← {t("class.backToClasses")}
@@ -93,7 +93,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
         {isArchived ? <p className="mt-3 rounded-lg border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800">{t("class.archivedNotice")}</p> : null}
       </header>
 
-      <section aria-labelledby="assignments-heading" className="grid gap-4">
+      <section aria-labelledby="assignments-heading" className="grid grid-cols-1 gap-4">
         <h2 id="assignments-heading" className="text-xl font-semibold tracking-tight">
           {t("assignments.heading")}
         </h2>
@@ -124,7 +124,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
           <details className="group rounded-2xl border border-slate-200 bg-white shadow-sm" open={report.assignments.length === 0}>
             <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between gap-2 rounded-2xl px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50">
               <span>
-                <span aria-hidden="true">＋ </span>
+                <span aria-hidden="true">+ </span>
                 {t("assignments.newHeading")}
               </span>
               <span aria-hidden="true" className="transition-transform group-open:rotate-180">
@@ -138,7 +138,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
         ) : null}
       </section>
 
-      <section aria-labelledby="report-heading" className="grid gap-4">
+      <section aria-labelledby="report-heading" className="grid grid-cols-1 gap-4">
         <h2 id="report-heading" className="text-xl font-semibold tracking-tight">
           {t("report.heading")}
         </h2>
@@ -162,7 +162,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
         </div>
       </section>
 
-      <section aria-labelledby="roster-heading" className="grid gap-4">
+      <section aria-labelledby="roster-heading" className="grid grid-cols-1 gap-4">
         <h2 id="roster-heading" className="text-xl font-semibold tracking-tight">
           {t("roster.heading", { count: members.length })}
         </h2>
@@ -225,7 +225,7 @@ async function LearnerClassPage({ userId, classId }: { userId: string; classId: 
         </h1>
         <p className="mt-1 text-slate-600">{t("list.teacher", { name: klass.teacherName })}</p>
       </header>
-      <section aria-labelledby="learner-assignments-heading" className="grid gap-3">
+      <section aria-labelledby="learner-assignments-heading" className="grid grid-cols-1 gap-3">
         <h2 id="learner-assignments-heading" className="text-xl font-semibold tracking-tight">
           {t("assignments.heading")}
         </h2>

@@ -1,11 +1,16 @@
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AttemptTimer } from "@/components/classes/attempt-timer";
 import { QuizPlayer } from "@/components/quiz/quiz-player";
 import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { NotFoundError } from "@/lib/server/errors";
 import { getQuizForPlay, type QuizForPlay } from "@/lib/server/quizzes";
 import { getSessionUser } from "@/lib/server/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("quiz.play"))("pageTitle") };
+}
 
 /**
  * The current question of a quiz. Only the rendered PublicQuestion reaches the client

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -9,6 +10,10 @@ import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { NotFoundError } from "@/lib/server/errors";
 import { getQuizSummary, type QuizSummary } from "@/lib/server/quizzes";
 import { getSessionUser } from "@/lib/server/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("quiz.summary"))("pageTitle") };
+}
 
 /** The end of a quiz: score, time taken, and every mistake with the right answer and why. */
 export default async function QuizSummaryPage({ params }: { params: Promise<{ quizId: string }> }) {

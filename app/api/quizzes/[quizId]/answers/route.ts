@@ -1,5 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import { getRequestLocale } from "@/lib/i18n/request";
-import { toAnswerReply } from "@/lib/server/assignment-attempts";
+import { attemptMessages, toAnswerReply } from "@/lib/server/assignment-attempts";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { answerInput, InvalidResponseError, recordAnswer } from "@/lib/server/quizzes";
 import { getSessionUser } from "@/lib/server/session";
@@ -9,7 +10,8 @@ import { getSessionUser } from "@/lib/server/session";
  *
  * Grades and stores one answer (see `recordAnswer`). 200 with the grade and the reveal;
  * the same question answered again is 200 with the stored result and `alreadyAnswered`.
- * Errors are JSON `{ error }`: 400 malformed or not fitting the question, 404 unknown or
+ * Errors are JSON `{ error }`, plus `message` in the learner's language where the refusal is one
+ * the learner must understand (an assignment attempt's time is up, or they left the class): 400 malformed or not fitting the question, 404 unknown or
  * another learner's quiz, 409 out of turn or finished (or, for an assignment attempt, after its
  * deadline or from a learner no longer in the class), 413 too large, 415 not JSON. While an
  * assignment's reveal policy withholds answers, 200 is only `{ withheld, finished, nextPosition, alreadyAnswered }`.
@@ -50,13 +52,20 @@ export async function POST(request: Request, { params }: { params: Promise<{ qui
   } catch (error) {
     if (error instanceof NotFoundError) return failure(404, "quiz not found");
     if (error instanceof InvalidResponseError) return failure(400, error.message);
-    if (error instanceof ConflictError) return failure(409, error.message);
+    if (error instanceof ConflictError) return failure(409, error.message, await learnerMessage(error.message));
     throw error;
   }
 }
 
-function failure(status: number, message: string): Response {
-  return Response.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
+function failure(status: number, error: string, message?: string): Response {
+  return Response.json(message ? { error, message } : { error }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** The catalog text of an assignment attempt's refusal (its message is a catalog key), else nothing. */
+async function learnerMessage(key: string): Promise<string | undefined> {
+  if (!(Object.values(attemptMessages) as string[]).includes(key)) return undefined;
+  const t = await getTranslations({ locale: await getRequestLocale(), namespace: "classes.errors" });
+  return t(key.replace(/^classes\.errors\./, "") as "timeUp");
 }
 
 /** The body as text, or null once it exceeds `limit` bytes (the rest is not read). */

@@ -52,7 +52,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   ];
 
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <header>
         <Link href={`/classes/${classId}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
           ← {assignment.className}
@@ -66,7 +66,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         </p>
       </header>
 
-      <section aria-labelledby="learners-heading" className="grid gap-3">
+      <section aria-labelledby="learners-heading" className="grid grid-cols-1 gap-3">
         <h2 id="learners-heading" className="text-xl font-semibold tracking-tight">
           {t("gradebook.learnersHeading")}
         </h2>
@@ -119,7 +119,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         )}
       </section>
 
-      <section aria-labelledby="questions-heading" className="grid gap-3">
+      <section aria-labelledby="questions-heading" className="grid grid-cols-1 gap-3">
         <div>
           <h2 id="questions-heading" className="text-xl font-semibold tracking-tight">
             {t("gradebook.questionsHeading")}
@@ -161,7 +161,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         )}
       </section>
 
-      <section aria-labelledby="weakest-heading" className="grid gap-3">
+      <section aria-labelledby="weakest-heading" className="grid grid-cols-1 gap-3">
         <h2 id="weakest-heading" className="text-xl font-semibold tracking-tight">
           {t("gradebook.weakestHeading")}
         </h2>
@@ -181,7 +181,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         )}
       </section>
 
-      <section aria-labelledby="settings-heading" className="grid gap-3">
+      <section aria-labelledby="settings-heading" className="grid grid-cols-1 gap-3">
         <h2 id="settings-heading" className="text-xl font-semibold tracking-tight">
           {t("gradebook.settingsHeading")}
         </h2>
