@@ -41,6 +41,25 @@ export function TextField({
   );
 }
 
+/** The account's email address, as both sign-in and sign-up ask for it. */
+export function EmailField({ id, label, defaultValue, errors }: { id: string; label: ReactNode; defaultValue: string; errors?: string[] }) {
+  return (
+    <TextField
+      id={id}
+      name="email"
+      type="email"
+      label={label}
+      autoComplete="email"
+      inputMode="email"
+      autoCapitalize="none"
+      spellCheck={false}
+      required
+      defaultValue={defaultValue}
+      errors={errors}
+    />
+  );
+}
+
 /**
  * The form's live region: always in the DOM (so assistive technology is listening before the
  * message arrives) and announced politely when it changes.

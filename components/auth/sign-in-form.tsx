@@ -6,7 +6,7 @@ import { signIn } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormState } from "@/lib/server/action";
-import { FormMessage, TextField } from "./form-field";
+import { EmailField, FormMessage, TextField } from "./form-field";
 import { useFocusFirstError } from "./use-focus-first-error";
 
 export function SignInForm({ next }: { next?: string }) {
@@ -20,19 +20,7 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form ref={formRef} action={formAction} className="grid gap-5" noValidate data-hydrated={isHydrated || undefined}>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <TextField
-        id="sign-in-email"
-        name="email"
-        type="email"
-        label={t("fields.email")}
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        defaultValue={failure?.values?.email ?? ""}
-        errors={failure?.errors.email}
-      />
+      <EmailField id="sign-in-email" label={t("fields.email")} defaultValue={failure?.values?.email ?? ""} errors={failure?.errors.email} />
       <TextField
         id="sign-in-password"
         name="password"

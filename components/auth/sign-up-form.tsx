@@ -6,7 +6,7 @@ import { signUp } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormState } from "@/lib/server/action";
-import { FormMessage, TextField } from "./form-field";
+import { EmailField, FormMessage, TextField } from "./form-field";
 import { useFocusFirstError } from "./use-focus-first-error";
 
 const roleChoices = ["learner", "teacher"] as const;
@@ -54,19 +54,7 @@ export function SignUpForm({ next }: { next?: string }) {
         ) : null}
       </fieldset>
 
-      <TextField
-        id="sign-up-email"
-        name="email"
-        type="email"
-        label={t("fields.email")}
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        defaultValue={failure?.values?.email ?? ""}
-        errors={failure?.errors.email}
-      />
+      <EmailField id="sign-up-email" label={t("fields.email")} defaultValue={failure?.values?.email ?? ""} errors={failure?.errors.email} />
       <TextField
         id="sign-up-password"
         name="password"

@@ -15,22 +15,14 @@ import {
   type FlashCard,
 } from "./cards";
 import { CardFactMismatchError, renderCard } from "./render-card";
+import { mulberry32 } from "../questions/random";
 
 const nato = getFactSet("nato");
 const factSets: FactSet[] = [nato, fixtureFactSet, tinyFactSet];
 const locales: Locale[] = ["de", "en"];
 
-/** A small seeded PRNG (mulberry32), so shuffles are reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so shuffles are reproducible. */
+const random = mulberry32;
 
 function shuffle<T>(items: readonly T[], next: () => number): T[] {
   const copy = [...items];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getFactSet } from "../facts/load-fact-sets";
 import { cardCatalog, type FlashCard } from "./cards";
-import { addDays, dayKey, startOfDay, startOfDayKey, startOfNextDay } from "./days";
+import { addDays, dayKey, startOfDay, startOfDayKey, startOfNextDay } from "../calendar/days";
 import { buildQueue, countNewCardsIntroduced, isDueNow, newCardsLeft, type QueueCardState } from "./queue";
 import { applyReview, cardStates, defaultSchedulerParams, type CardSchedule, type ReviewGrade } from "./scheduler";
 

@@ -1,5 +1,5 @@
 import type { FlashCard } from "./cards";
-import { learnerTimeZone, startOfDay, startOfNextDay } from "./days";
+import { learnerTimeZone, startOfDay, startOfNextDay } from "../calendar/days";
 import { cardStates, type CardStateValue } from "./scheduler";
 
 /**

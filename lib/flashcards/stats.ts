@@ -1,4 +1,4 @@
-import { addDays, dayKey, learnerTimeZone } from "./days";
+import { addDays, dayKey, learnerTimeZone } from "../calendar/days";
 import { cardStates, type CardStateValue } from "./scheduler";
 
 /**

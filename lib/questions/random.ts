@@ -34,7 +34,7 @@ export function hashString(text: string, salt = 0): number {
 }
 
 /** mulberry32: a tiny, well-known 32-bit PRNG; plenty for shuffling quiz options. */
-function mulberry32(state: number): () => number {
+export function mulberry32(state: number): () => number {
   let a = state >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

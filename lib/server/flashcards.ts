@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FactSet, LocalizedText } from "../facts/schema";
 import { cardCatalog, deckRef, factSetIdOfCard, parseDeckRef, type Deck, type DeckKind, type FlashCard } from "../flashcards/cards";
-import { learnerTimeZone, startOfDay } from "../flashcards/days";
+import { learnerTimeZone, startOfDay } from "../calendar/days";
 import { buildQueue, countNewCardsIntroduced, isDueToday, newCardsLeft, type QueueCardState, type QueueCounts } from "../flashcards/queue";
 import {
   applyReview,

@@ -3,7 +3,8 @@ import { countryById, eventById } from "../facts/fact-queries";
 import type { FactSet, Locale } from "../facts/schema";
 import { type Evidence, type FactMastery, masteryByFact, reviewToEvidence, weakestFacts } from "../mastery/mastery";
 import { type TopicMastery, topicMastery } from "../mastery/topic-mastery";
-import { type DayKey, addDays, dayKeyOf, daysEndingWith, practiceStreak, startOfDay } from "../progress/calendar";
+import { type DayKey, addDays, dayKey, daysEndingWith, startOfDayKey } from "../calendar/days";
+import { practiceStreak } from "../progress/streak";
 import { describeResponse } from "../progress/describe-response";
 import { renderQuestion, revealQuestion } from "../questions/render-question";
 import { type QuestionKind, type QuestionSpec, type QuestionType, type Response, questionTypes } from "../questions/types";
@@ -121,8 +122,8 @@ export interface Dashboard {
  * `locale`. All queries are by `userId`; see the module comment for their cost.
  */
 export async function getDashboard(userId: string, now: Date = new Date(), locale: Locale = "de"): Promise<Dashboard> {
-  const today = dayKeyOf(now);
-  const windowStart = startOfDay(addDays(today, -(activityDays - 1)));
+  const today = dayKey(now);
+  const windowStart = startOfDayKey(addDays(today, -(activityDays - 1)));
   const horizon = new Date(now.getTime() - masteryHorizonDays * dayMs);
 
   const [recentAnswers, recentReviews, answerTotals, finishedQuizzes, reviewCount, factSets, evidence] = await Promise.all([
@@ -139,21 +140,21 @@ export async function getDashboard(userId: string, now: Date = new Date(), local
   const dayKeys = daysEndingWith(today, activityDays);
   const byDay = new Map(dayKeys.map((day) => [day, { day, answers: 0, correct: 0, accuracy: null as number | null, reviews: 0 }]));
   for (const answer of recentAnswers) {
-    const entry = byDay.get(dayKeyOf(answer.answeredAt));
+    const entry = byDay.get(dayKey(answer.answeredAt));
     if (!entry) continue;
     entry.answers++;
     if (answer.correct) entry.correct++;
   }
   for (const review of recentReviews) {
-    const entry = byDay.get(dayKeyOf(review.reviewedAt));
+    const entry = byDay.get(dayKey(review.reviewedAt));
     if (entry) entry.reviews++;
   }
   const days = [...byDay.values()].map((d) => ({ ...d, accuracy: d.answers > 0 ? d.correct / d.answers : null }));
 
   // Streak: the 30-day window usually decides it; a longer streak looks further back.
   const practiceDays = new Set<DayKey>([
-    ...recentAnswers.map((a) => dayKeyOf(a.answeredAt)),
-    ...recentReviews.map((r) => dayKeyOf(r.reviewedAt)),
+    ...recentAnswers.map((a) => dayKey(a.answeredAt)),
+    ...recentReviews.map((r) => dayKey(r.reviewedAt)),
   ]);
   const streakDays = await extendStreak(userId, practiceDays, today, dayKeys[0] ?? today);
 
@@ -241,15 +242,15 @@ async function extendStreak(userId: string, practiceDays: Set<DayKey>, today: Da
   let span = 60;
   const lastDay = practiceDays.has(today) ? today : addDays(today, -1);
   while (streak > 0 && addDays(lastDay, -(streak - 1)) <= from) {
-    const to = startOfDay(from);
+    const to = startOfDayKey(from);
     const earlier = addDays(from, -span);
     const [answers, reviews] = await Promise.all([
-      db.answer.findMany({ where: { userId, answeredAt: { gte: startOfDay(earlier), lt: to } }, select: { answeredAt: true } }),
-      db.reviewLog.findMany({ where: { userId, reviewedAt: { gte: startOfDay(earlier), lt: to } }, select: { reviewedAt: true } }),
+      db.answer.findMany({ where: { userId, answeredAt: { gte: startOfDayKey(earlier), lt: to } }, select: { answeredAt: true } }),
+      db.reviewLog.findMany({ where: { userId, reviewedAt: { gte: startOfDayKey(earlier), lt: to } }, select: { reviewedAt: true } }),
     ]);
     if (answers.length === 0 && reviews.length === 0) break;
-    for (const a of answers) practiceDays.add(dayKeyOf(a.answeredAt));
-    for (const r of reviews) practiceDays.add(dayKeyOf(r.reviewedAt));
+    for (const a of answers) practiceDays.add(dayKey(a.answeredAt));
+    for (const r of reviews) practiceDays.add(dayKey(r.reviewedAt));
     streak = practiceStreak(practiceDays, today);
     from = earlier;
     span *= 2;
@@ -353,8 +354,8 @@ export interface AttemptPage {
 export async function listAttempts(userId: string, filters: Partial<AttemptFilters> = {}, locale: Locale = "de"): Promise<AttemptPage> {
   const page = Math.max(1, Math.floor(filters.page ?? 1));
   const finishedAt: { gte?: Date; lt?: Date } = {};
-  if (filters.from) finishedAt.gte = startOfDay(filters.from);
-  if (filters.to) finishedAt.lt = startOfDay(addDays(filters.to, 1));
+  if (filters.from) finishedAt.gte = startOfDayKey(filters.from);
+  if (filters.to) finishedAt.lt = startOfDayKey(addDays(filters.to, 1));
   const where = {
     userId,
     status: "finished",

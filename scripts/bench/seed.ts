@@ -5,6 +5,7 @@ import { countryById } from "../../lib/facts/fact-queries";
 import type { FactSet } from "../../lib/facts/schema";
 import { generateQuestions } from "../../lib/questions/generate-questions";
 import { type QuestionSpec, type Response, questionTypes } from "../../lib/questions/types";
+import { mulberry32 } from "../../lib/questions/random";
 
 /**
  * The synthetic data set of the benchmark, written with bulk SQL (not through the app: a
@@ -62,16 +63,8 @@ export const assignmentId = (classIndex: number, k: number) => `ba${pad(classInd
 export const sessionToken = (userId: string) => `bench-session-${userId}`;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so shuffles are reproducible. */
+const random = mulberry32;
 
 // ── Responses that fit the questions ────────────────────────────────────────────────────
 

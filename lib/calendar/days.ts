@@ -1,11 +1,15 @@
 /**
- * Calendar days in the learner's time zone. The daily new-card limit, "due today" and the
- * per-day statistics all count days as the learner lives them, not UTC days.
+ * Calendar days as the learner lives them, not UTC days: "today", the daily new-card limit,
+ * cards due today, a day's answers and reviews and the practice streak all count in them, so a
+ * quiz at 00:30 on a summer night belongs to the new day and not (as in UTC) to the previous one.
  *
  * Learners have no stored time zone yet, so everyone's day is Berlin's (the app's audience,
  * and the zone next-intl formats dates in: lib/i18n/request.ts).
  */
 export const learnerTimeZone = "Europe/Berlin";
+
+/** A calendar day, "YYYY-MM-DD". */
+export type DayKey = string;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -47,13 +51,13 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /** The day an instant falls on in the zone, as `YYYY-MM-DD`. */
-export function dayKey(instant: Date, timeZone: string = learnerTimeZone): string {
+export function dayKey(instant: Date, timeZone: string = learnerTimeZone): DayKey {
   const { year, month, day } = wallClock(instant, timeZone);
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /** The instant a day (`YYYY-MM-DD`) begins in the zone: its local midnight. */
-export function startOfDayKey(key: string, timeZone: string = learnerTimeZone): Date {
+export function startOfDayKey(key: DayKey, timeZone: string = learnerTimeZone): Date {
   const [year, month, day] = key.split("-").map(Number) as [number, number, number];
   const wallMidnight = Date.UTC(year, month - 1, day);
   // The offset at midnight can differ from the offset a few hours earlier (DST); two rounds settle it.
@@ -73,7 +77,12 @@ export function startOfNextDay(instant: Date, timeZone: string = learnerTimeZone
 }
 
 /** The day `days` after (or before, if negative) a day key. */
-export function addDays(key: string, days: number): string {
+export function addDays(key: DayKey, days: number): DayKey {
   const [year, month, day] = key.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** The `count` days ending with `lastDay`, oldest first. */
+export function daysEndingWith(lastDay: DayKey, count: number): DayKey[] {
+  return Array.from({ length: Math.max(0, count) }, (_, i) => addDays(lastDay, i - count + 1));
 }
