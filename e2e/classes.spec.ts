@@ -13,7 +13,7 @@ import { feedbackOf, postAnswer, quizIdOf, waitForQuestion } from "./quiz-fixtur
  * a second teacher are all refused by the server, by URL and by direct route/action calls.
  */
 
-// Generous: a dev server compiles each route on first use, and CI machines are shared.
+// Serial: each test goes on from the class, people and assignments the ones before it made.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const artifacts = "e2e/.artifacts";
