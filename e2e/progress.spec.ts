@@ -69,14 +69,15 @@ const spellings = nato.accessions
   .sort((a, b) => b.name.length - a.name.length);
 
 /**
- * Whether a German prompt names a country, allowing for declension ("das Vereinigte
- * Königreich", "die Vereinigten Staaten"): each word of the name, less its ending, starts a
- * word of the prompt, in order.
+ * How a German prompt names a country, allowing for declension ("das Vereinigte Königreich",
+ * "die Vereinigten Staaten"): the prompt's words where each word of the name, less its ending,
+ * starts a word of the prompt, in order; null if the prompt does not name it.
  */
-function mentionsName(prompt: string, name: string): boolean {
+function nameInPrompt(prompt: string, name: string): string | null {
   const words = prompt.split(/[\s,.?!:]+/);
   const stems = name.split(/\s+/).map((w) => (w.length > 4 ? w.replace(/(en|es|e|n|s)$/, "") : w));
-  return words.some((_, start) => stems.every((stem, i) => words[start + i]?.startsWith(stem)));
+  const start = words.findIndex((_, at) => stems.every((stem, i) => words[at + i]?.startsWith(stem)));
+  return start === -1 ? null : words.slice(start, start + stems.length).join(" ");
 }
 
 interface Played {
@@ -148,12 +149,12 @@ async function playAccessionYearQuiz(page: Page, plan: boolean[]): Promise<Playe
   for (const [index, shouldBeRight] of plan.entries()) {
     await expect(progressOf(page)).toHaveText(`Frage ${index + 1} von ${plan.length}`);
     const prompt = (await page.locator("#question-heading").textContent()) ?? "";
-    const match = spellings.find((s) => mentionsName(prompt, s.name));
-    if (!match) throw new Error(`no country found in the prompt "${prompt}"`);
+    const match = spellings.map((s) => ({ ...s, promptName: nameInPrompt(prompt, s.name) })).find((s) => s.promptName !== null);
+    if (!match?.promptName) throw new Error(`no country found in the prompt "${prompt}"`);
     const year = match.accession.date.slice(0, 4);
     const values = await page.locator("main [data-quiz-option]").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     const chosen = shouldBeRight ? year : values.find((v) => v !== year)!;
-    questions.push({ country: match.countryName, promptName: match.name, year, chosen, correct: shouldBeRight });
+    questions.push({ country: match.countryName, promptName: match.promptName, year, chosen, correct: shouldBeRight });
     await answerWith(page, chosen, shouldBeRight, index + 1 === plan.length ? null : `Frage ${index + 2} von ${plan.length}`);
   }
   await page.waitForURL(/\/summary$/);
