@@ -10,10 +10,11 @@ import { getSessionUser } from "@/lib/server/session";
  *
  * Grades and stores one answer (see `recordAnswer`). 200 with the grade and the reveal;
  * the same question answered again is 200 with the stored result and `alreadyAnswered`.
- * Errors are JSON `{ error }`, plus `message` in the learner's language where the refusal is one
- * the learner must understand (an assignment attempt's time is up, or they left the class): 400 malformed or not fitting the question, 404 unknown or
+ * Errors are JSON `{ error }`: 400 malformed or not fitting the question, 404 unknown or
  * another learner's quiz, 409 out of turn or finished (or, for an assignment attempt, after its
- * deadline or from a learner no longer in the class), 413 too large, 415 not JSON. While an
+ * deadline or from a learner no longer in the class), 413 too large, 415 not JSON. Those two
+ * assignment refusals also carry `message`, in the learner's language: the learner must
+ * understand them, where the others are a client's or a tamperer's mistakes. While an
  * assignment's reveal policy withholds answers, 200 is only `{ withheld, finished, nextPosition, alreadyAnswered }`.
  * Also the load benchmark's target: one read, one transaction, nothing else.
  */
