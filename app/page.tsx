@@ -1,18 +1,17 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DueCardsLink } from "@/components/flashcards/due-cards-link";
 import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { isLocale, defaultLocale } from "@/lib/i18n/locales";
 import { listStoredFactSets } from "@/lib/server/fact-sets";
 import { getLatestOpenQuiz } from "@/lib/server/quizzes";
 import { getSessionUser } from "@/lib/server/session";
+import { getRequestLocale } from "@/lib/i18n/request";
 
 export default async function HomePage() {
   const t = await getTranslations("quiz.home");
-  const requestLocale = await getLocale();
-  const locale = isLocale(requestLocale) ? requestLocale : defaultLocale;
+  const locale = await getRequestLocale();
   const [factSets, user] = await Promise.all([listStoredFactSets(), getSessionUser()]);
   const openQuiz = user ? await getLatestOpenQuiz(user.id) : null;
   const openQuizTitle = openQuiz ? factSets.find((f) => f.id === openQuiz.factSetId)?.title[locale] : undefined;

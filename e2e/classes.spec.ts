@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
-import { type Credentials, expect, signIn, signUp, test } from "./auth-fixtures";
+import { type Credentials, expect, expectNoHorizontalScroll, signIn, signUp, test } from "./auth-fixtures";
 import { queryE2eDatabase } from "./e2e-database";
 import { feedbackOf, postAnswer, quizIdOf, waitForQuestion } from "./quiz-fixtures";
 
@@ -134,15 +134,6 @@ async function startFromList(page: Page, assignmentId: string): Promise<string> 
 async function startByRoute(request: APIRequestContext, assignmentId: string) {
   const response = await request.post(`/api/assignments/${assignmentId}/attempts`);
   return { status: response.status(), json: (await response.json()) as Record<string, unknown> };
-}
-
-/**
- * Fails if the page scrolls sideways. Wide tables scroll inside their own box on purpose, so
- * this checks the document, not every element.
- */
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth, "page is wider than the viewport").toBeLessThanOrEqual(clientWidth);
 }
 
 async function expectNotFoundPage(page: Page, url: string) {

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expectMainFitsViewport } from "./quiz-fixtures";
 
 /**
  * Flashcards as a learner meets them: no account needed (the first grade creates a guest), a
@@ -31,22 +32,6 @@ function counts(page: Page) {
     learning: page.getByTestId("count-learning"),
     review: page.getByTestId("count-review"),
   };
-}
-
-/**
- * Nothing of the page's own content may stick out sideways on a phone. (Checked on <main>: the
- * shared site header is not part of this feature.)
- */
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const main = document.querySelector("main");
-    if (!main) return 0;
-    // Visually hidden text alternatives (.sr-only tables) are clipped to a pixel: not overflow.
-    const shown = [...main.querySelectorAll("*")].filter((element) => !element.closest(".sr-only"));
-    const rightmost = Math.max(0, ...shown.map((element) => element.getBoundingClientRect().right));
-    return Math.max(main.scrollWidth - main.clientWidth, rightmost - window.innerWidth);
-  });
-  expect(overflow).toBeLessThanOrEqual(1);
 }
 
 async function currentCardId(page: Page): Promise<string> {
@@ -208,7 +193,7 @@ test("screenshots: deck chooser, review front and back, statistics on desktop an
     await page.goto("/flashcards");
     await expect(page.getByTestId("deck-nato")).toBeVisible();
     await page.screenshot({ path: `${artifacts}/flashcards-decks-${name}.png`, fullPage: true });
-    await expectNoHorizontalScroll(page);
+    await expectMainFitsViewport(page);
 
     await openReview(page, "nato:wave-2004");
     await expect(page.getByTestId("card-front")).toBeVisible();
@@ -216,7 +201,7 @@ test("screenshots: deck chooser, review front and back, statistics on desktop an
     await page.keyboard.press("Space");
     await expect(page.getByTestId("card-back")).toBeVisible();
     await page.screenshot({ path: `${artifacts}/flashcards-review-back-${name}.png` });
-    await expectNoHorizontalScroll(page);
+    await expectMainFitsViewport(page);
     await page.screenshot({ path: `${artifacts}/flashcards-review-back-${name}-full.png`, fullPage: true });
 
     await openReview(page, "nato:events");
@@ -229,6 +214,6 @@ test("screenshots: deck chooser, review front and back, statistics on desktop an
     await expect(page.getByTestId("reviews-chart").locator(".recharts-wrapper")).toBeVisible({ timeout: 180_000 });
     await expect(page.getByTestId("forecast-chart").locator(".recharts-wrapper")).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `${artifacts}/flashcards-stats-${name}.png`, fullPage: true });
-    await expectNoHorizontalScroll(page);
+    await expectMainFitsViewport(page);
   }
 });

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
-import { type Browser, type Page, expect as baseExpect, test } from "@playwright/test";
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import { expectMainFitsViewport, feedbackOf, progressOf, questionKindOf, quizIdOf, startQuizFromHome } from "./quiz-fixtures";
 
 /**
  * Issue 3 (progress): a learner plays, then sees it on the dashboard, in the history and in
@@ -8,50 +9,9 @@ import { type Browser, type Page, expect as baseExpect, test } from "@playwright
  */
 
 
-/** Generous: a dev server on a shared two-core machine compiles each route on first use. */
-const expect = baseExpect.configure({ timeout: 30_000 });
 
 const artifacts = "e2e/.artifacts";
 mkdirSync(artifacts, { recursive: true });
-
-/** Small helpers of this spec's own, so it does not break when another spec's fixtures change. */
-const feedbackOf = (page: Page) => page.getByTestId("feedback");
-const progressOf = (page: Page) => page.getByTestId("quiz-progress");
-
-function quizIdOf(page: Page): string {
-  const match = /\/quiz\/([^/?#]+)/.exec(page.url());
-  if (!match?.[1]) throw new Error(`not on a quiz page: ${page.url()}`);
-  return decodeURIComponent(match[1]);
-}
-
-/** The kind of the question on screen, read from its controls. */
-async function questionKindOf(page: Page): Promise<"single" | "multi" | "order" | "match" | "text"> {
-  const main = page.locator("main");
-  await expect(main.locator("#question-heading")).toBeVisible();
-  if ((await main.locator('input[type="radio"][data-quiz-option]').count()) > 0) return "single";
-  if ((await main.locator('input[type="checkbox"][data-quiz-option]').count()) > 0) return "multi";
-  if ((await main.locator("[data-order-item]").count()) > 0) return "order";
-  if ((await main.locator("select").count()) > 0) return "match";
-  return "text";
-}
-
-/**
- * Fails if anything in the main content reaches past the viewport's right edge (a phone would
- * scroll sideways), listing the offenders. Visually hidden elements (1px) are fine. The site
- * header is shared by every feature and checked in its own spec.
- */
-async function expectMainFitsViewport(page: Page): Promise<void> {
-  const { overflowing, scrollWidth, clientWidth } = await page.locator("main").evaluate((main) => {
-    const width = document.documentElement.clientWidth;
-    const elements = [main, ...main.querySelectorAll("*")]
-      .filter((element) => !element.closest(".sr-only") && element.getBoundingClientRect().right > width + 0.5)
-      .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)}`);
-    return { overflowing: elements, scrollWidth: main.scrollWidth, clientWidth: main.clientWidth };
-  });
-  expect(overflowing, "elements wider than the viewport").toEqual([]);
-  // Nothing hidden (the charts' data tables) widens the page either.
-  expect(scrollWidth, "main content scrolls sideways").toBeLessThanOrEqual(clientWidth);
-}
 
 interface NatoFacts {
   countries: { id: string; name: { de: string } }[];
@@ -86,57 +46,14 @@ interface Played {
   questions: { country: string; promptName: string; year: string; chosen: string; correct: boolean }[];
 }
 
-/**
- * Starts an "accession-year" quiz from the home page. Waits until the form is interactive
- * (a dev server hydrates late, and a click before that is lost) and checks the choice took.
- */
-async function startAccessionYearQuiz(page: Page, length: number): Promise<string> {
-  await page.goto("/");
-  const form = page.locator("form").filter({ has: page.locator('input[name="factSetId"][value="nato"]') });
-  const types = form.locator('input[name="types"]');
-  await expect(async () => {
-    if (!(await form.locator("details").first().evaluate((d) => (d as HTMLDetailsElement).open))) await form.locator("summary").click();
-    await form.getByRole("button", { name: /^(Keine|None)$/ }).click();
-    await expect(types.and(page.locator(":checked"))).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
-  await form.locator('input[name="types"][value="accession-year"]').check();
-  await expect(types.and(page.locator(":checked"))).toHaveCount(1);
-  if ([5, 10, 20].includes(length)) {
-    await form.locator(`input[name="count"][value="${length}"]`).check({ force: true });
-  } else {
-    await form.locator('input[name="count"][value="custom"]').check({ force: true });
-    await form.locator('input[name="customCount"]').fill(String(length));
-  }
-  await form.getByRole("button", { name: /^(Quiz starten|Start quiz)/ }).click();
-  await page.waitForURL(/\/quiz\/[^/]+$/);
-  return quizIdOf(page);
-}
-
-/**
- * Chooses an option and answers. On a dev server another engineer's edit can hot-reload the
- * page mid-answer and lose it; then the page is reloaded and, unless the answer was recorded
- * (the quiz moved on), answered again. `nextProgress` is the next question's progress text,
- * or null for the last question.
- */
+/** Chooses an option and answers; `nextProgress` is the next question's progress text, or null for the last question. */
 async function answerWith(page: Page, value: string, shouldBeRight: boolean, nextProgress: string | null): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.locator("main label").filter({ has: page.locator(`[data-quiz-option][value="${value}"]`) }).click();
-    await page.getByRole("button", { name: "Antworten" }).click();
-    try {
-      await expect(feedbackOf(page)).toBeVisible({ timeout: 45_000 });
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await page.reload();
-      const movedOn = nextProgress ? (await progressOf(page).textContent()) === nextProgress : /\/summary$/.test(page.url());
-      if (movedOn) return;
-      continue;
-    }
-    await expect(feedbackOf(page)).toHaveAttribute("data-result", shouldBeRight ? "correct" : "wrong");
-    await page.getByTestId("next").click();
-    if (nextProgress) await expect(progressOf(page)).toHaveText(nextProgress, { timeout: 60_000 });
-    else await page.waitForURL(/\/summary$/, { timeout: 60_000 });
-    return;
-  }
+  await page.locator("main label").filter({ has: page.locator(`[data-quiz-option][value="${value}"]`) }).click();
+  await page.getByRole("button", { name: "Antworten" }).click();
+  await expect(feedbackOf(page)).toHaveAttribute("data-result", shouldBeRight ? "correct" : "wrong");
+  await page.getByTestId("next").click();
+  if (nextProgress) await expect(progressOf(page)).toHaveText(nextProgress);
+  else await page.waitForURL(/\/summary$/);
 }
 
 /**
@@ -144,7 +61,7 @@ async function answerWith(page: Page, value: string, shouldBeRight: boolean, nex
  * country is read from the prompt and its year looked up in data/nato.json.
  */
 async function playAccessionYearQuiz(page: Page, plan: boolean[]): Promise<Played> {
-  const quizId = await startAccessionYearQuiz(page, plan.length);
+  const quizId = await startQuizFromHome(page, { types: ["accession-year"], length: plan.length });
   const questions: Played["questions"] = [];
   for (const [index, shouldBeRight] of plan.entries()) {
     await expect(progressOf(page)).toHaveText(`Frage ${index + 1} von ${plan.length}`);
@@ -200,26 +117,8 @@ async function newLearner(browser: Browser, baseURL: string | undefined): Promis
   return context.newPage();
 }
 
-// A dev server compiles each route on its first request, which can take longer than an
-// assertion waits on a busy machine: request every route the test uses once, up front.
-test.beforeAll(async ({ request }) => {
-  test.setTimeout(600_000);
-  const routes: [string, "get" | "post"][] = [
-    ["/", "get"],
-    ["/dashboard", "get"],
-    ["/history", "get"],
-    ["/history/warm-up", "get"],
-    ["/quiz/warm-up", "get"],
-    ["/quiz/warm-up/summary", "get"],
-    ["/api/progress", "get"],
-    ["/api/progress/attempts/warm-up", "get"],
-    ["/api/quizzes/warm-up/answers", "post"],
-  ];
-  for (const [path, method] of routes) await request[method](path, { timeout: 300_000, maxRedirects: 0 });
-});
-
 test("a learner's progress: dashboard, history, review and weak spots — and nobody else's", async ({ browser, baseURL }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(180_000);
   const page = await newLearner(browser, baseURL);
 
   // No session yet: an invitation instead of a dashboard, and no data over the API.

@@ -108,18 +108,22 @@ export function mentions(text: string, needle: string): boolean {
 
 /**
  * Fails the test if anything in the page's main content reaches past the viewport's right
- * edge (which would make a phone scroll sideways). Lists the offending elements.
+ * edge (which would make a phone scroll sideways), listing the offending elements, or if
+ * something hidden (a chart's data table) widens it. Visually hidden elements are fine.
  */
 export async function expectMainFitsViewport(page: Page): Promise<void> {
-  const overflowing = await page.locator("main").evaluate((main) => {
+  const { overflowing, scrollWidth, clientWidth } = await page.locator("main").evaluate((main) => {
     const width = document.documentElement.clientWidth;
-    return [main, ...main.querySelectorAll("*")]
+    const elements = [main, ...main.querySelectorAll("*")]
       .filter((element) => {
+        if (element.closest(".sr-only")) return false;
         const style = getComputedStyle(element);
         if (style.position === "absolute" && (element as HTMLElement).offsetWidth <= 1) return false; // sr-only
         return element.getBoundingClientRect().right > width + 0.5;
       })
       .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)}`);
+    return { overflowing: elements, scrollWidth: main.scrollWidth, clientWidth: main.clientWidth };
   });
   expect(overflowing, "elements wider than the viewport").toEqual([]);
+  expect(scrollWidth, "main content scrolls sideways").toBeLessThanOrEqual(clientWidth);
 }

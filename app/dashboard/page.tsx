@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ActivitySection } from "@/components/progress/activity-section";
 import { EmptyProgress } from "@/components/progress/empty-progress";
 import { MasterySection } from "@/components/progress/mastery-section";
 import { StatCards } from "@/components/progress/stat-cards";
 import { WeakestFacts } from "@/components/progress/weakest-facts";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { getDashboard } from "@/lib/server/progress";
 import { getSessionUser } from "@/lib/server/session";
+import { getRequestLocale } from "@/lib/i18n/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("progress.dashboard");
@@ -21,8 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage() {
   const t = await getTranslations("progress.dashboard");
   const user = await getSessionUser();
-  const requestLocale = await getLocale();
-  const dashboard = user ? await getDashboard(user.id, new Date(), isLocale(requestLocale) ? requestLocale : defaultLocale) : null;
+  const requestLocale = await getRequestLocale();
+  const dashboard = user ? await getDashboard(user.id, new Date(), requestLocale) : null;
 
   return (
     <div className="grid gap-6">

@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
+import { getRequestLocale } from "@/lib/i18n/request";
 import { z } from "zod";
 import { toReviewView, type ReviewView } from "@/components/flashcards/review-view";
 import { desiredRetentionRange } from "@/lib/flashcards/scheduler";
-import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { createAction } from "@/lib/server/action";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import {
@@ -19,11 +18,6 @@ import {
 } from "@/lib/server/flashcards";
 
 const deckInput = z.string().min(1).max(100);
-
-async function requestLocale(): Promise<Locale> {
-  const locale = await getLocale();
-  return isLocale(locale) ? locale : defaultLocale;
-}
 
 /** The outcome of a grade or an undo: the screen to show next, and what happened. */
 export interface ReviewActionResult {
@@ -55,7 +49,7 @@ export const gradeCard = createAction(
       if (!(error instanceof ConflictError)) throw error;
       notice = "stale";
     }
-    const view = toReviewView(await getNextCard(user.id, input.deck, now), await requestLocale());
+    const view = toReviewView(await getNextCard(user.id, input.deck, now), await getRequestLocale());
     return notice ? { view, notice } : { view };
   },
 );
@@ -69,7 +63,7 @@ export const undoLastGrade = createAction(
   async ({ input, user }): Promise<ReviewActionResult> => {
     const now = new Date();
     const undone = await undoLastReview(user.id);
-    const locale = await requestLocale();
+    const locale = await getRequestLocale();
     if (!undone) return { view: toReviewView(await getNextCard(user.id, input.deck, now), locale), notice: "nothingToUndo" };
     // The undone card may belong to another deck (graded in another tab): then show this deck's next card.
     const session = await getCardInDeck(user.id, input.deck, undone.cardId, now).catch((error: unknown) => {

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AttemptFiltersForm } from "@/components/progress/attempt-filters";
 import { AttemptList } from "@/components/progress/attempt-list";
 import { PersonalBests } from "@/components/progress/personal-bests";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { getPersonalBests, listAttemptFilterOptions, listAttempts, parseAttemptFilters } from "@/lib/server/progress";
 import { getSessionUser } from "@/lib/server/session";
+import { getRequestLocale } from "@/lib/i18n/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("progress.history");
@@ -19,8 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations("progress.history");
   const user = await getSessionUser();
-  const requestLocale = await getLocale();
-  const locale = isLocale(requestLocale) ? requestLocale : defaultLocale;
+  const locale = await getRequestLocale();
   const filters = parseAttemptFilters(await searchParams);
 
   const header = (

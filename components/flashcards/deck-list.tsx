@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
-import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
+import { type Locale } from "@/lib/i18n/locales";
 import type { DeckSummary } from "@/lib/server/flashcards";
 import { deckName } from "./deck-name";
+import { getRequestLocale } from "@/lib/i18n/request";
 
 function reviewHref(deck: DeckSummary): string {
   return `/flashcards/review?deck=${encodeURIComponent(deck.ref)}`;
@@ -16,8 +17,7 @@ function reviewHref(deck: DeckSummary): string {
  */
 export async function DeckList({ decks }: { decks: DeckSummary[] }) {
   const t = await getTranslations("flashcards.decks");
-  const requestLocale = await getLocale();
-  const locale = isLocale(requestLocale) ? requestLocale : defaultLocale;
+  const locale = await getRequestLocale();
   const topics = decks.filter((deck) => deck.kind === "topic");
 
   return (

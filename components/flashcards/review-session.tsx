@@ -50,6 +50,8 @@ export function ReviewSession({ initial, canUndoInitially }: { initial: ReviewVi
   const answerSection = useRef<HTMLElement>(null);
   const moveFocus = useRef(false);
   // Marks the screen as interactive (keyboard handlers attached), for tests and for styling.
+  // Set by an effect, not useHydrated: "ready" must mean the keyboard listener (an effect of
+  // this same commit) is attached, so a key pressed once it shows is never lost.
   const [isReady, setIsReady] = useState(false);
   useEffect(() => setIsReady(true), []);
 

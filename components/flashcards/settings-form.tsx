@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useTranslations } from "next-intl";
 import { saveFlashcardSettings } from "@/app/flashcards/actions";
 import { FormMessage, TextField } from "@/components/auth/form-field";
@@ -15,8 +16,7 @@ export function SettingsForm({ settings }: { settings: FlashcardSettings }) {
   const failure = state?.ok === false ? state : null;
   const saved = state?.ok === true ? state.data : null;
   const current = saved ?? settings;
-  const [isReady, setIsReady] = useState(false);
-  useEffect(() => setIsReady(true), []);
+  const isReady = useHydrated();
 
   return (
     <form action={formAction} className="grid gap-5" noValidate data-testid="flashcard-settings" data-ready={isReady}>

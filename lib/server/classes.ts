@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { generateJoinCode, isJoinCodeFormat, normaliseJoinCode } from "../assignments/join-code";
 import { db } from "./db";
-import { ConflictError, NotFoundError } from "./errors";
+import { ConflictError, NotFoundError, isUniqueViolation } from "./errors";
 
 /**
  * Classes and their members. Every function takes the acting user's id and scopes its
@@ -39,10 +39,6 @@ export const joinCodeInput = z
   .max(40, { error: classMessages.invalidCode })
   .transform(normaliseJoinCode)
   .refine(isJoinCodeFormat, { error: classMessages.invalidCode });
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /** A person as others in the class see them: the display name, else the email. */
 export function personName(user: { displayName: string | null; email: string | null }): string {

@@ -21,3 +21,21 @@ export class ForbiddenError extends Error {
     this.name = "ForbiddenError";
   }
 }
+
+/**
+ * Prisma's known request errors by code, for either database: the SQLite and PostgreSQL
+ * clients are generated separately, so `instanceof` one client's error class misses the other's.
+ */
+function hasPrismaCode(error: unknown, code: string): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** A unique constraint refused the write (P2002). */
+export function isUniqueViolation(error: unknown): boolean {
+  return hasPrismaCode(error, "P2002");
+}
+
+/** An update or delete whose `where` matched nothing (P2025). */
+export function isRecordNotFound(error: unknown): boolean {
+  return hasPrismaCode(error, "P2025");
+}

@@ -66,3 +66,8 @@ export async function listStoredFactSets(): Promise<FactSet[]> {
   const rows = await db.factSet.findMany({ select: { id: true, checksum: true }, orderBy: { id: "asc" } });
   return Promise.all(rows.map((row) => parsedByChecksum.get(row.checksum) ?? loadStored(row.id)));
 }
+
+/** The fact ids a question or review stores, comma-joined in one column, as a list. */
+export function splitStoredFactIds(ids: string): string[] {
+  return ids ? ids.split(",").filter(Boolean) : [];
+}

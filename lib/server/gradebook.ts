@@ -8,7 +8,7 @@ import type { FactSet, Locale } from "../facts/schema";
 import { describeResponse } from "../progress/describe-response";
 import { renderQuestion } from "../questions/render-question";
 import type { QuestionSpec, QuestionType, Response } from "../questions/types";
-import { assignmentSettingsSelect, parseAssignmentRow, type AssignmentSettings } from "./assignments";
+import { assignmentSettingsSelect, getTeacherAssignment, parseAssignmentRow, type AssignmentSettings } from "./assignments";
 import { settleExpiredAttempts } from "./assignment-attempts";
 import { personName } from "./classes";
 import { db } from "./db";
@@ -111,12 +111,7 @@ export interface Gradebook {
  * unanswered question counted wrong.
  */
 export async function getGradebook(teacherId: string, assignmentId: string, locale: Locale, now: Date = new Date()): Promise<Gradebook> {
-  const row = await db.assignment.findFirst({
-    where: { id: assignmentId, class: { teacherId } },
-    select: { ...assignmentSettingsSelect, class: { select: { name: true } } },
-  });
-  if (!row) throw new NotFoundError(`assignment ${assignmentId}`);
-  const assignment = { ...parseAssignmentRow(row), className: row.class.name };
+  const assignment = await getTeacherAssignment(teacherId, assignmentId);
 
   await settleExpiredAttempts({ assignmentId }, now);
   const attempts = (await db.quiz.findMany({ where: { assignmentId }, orderBy: { attemptNumber: "asc" }, select: attemptSelect })).map(toAttempt);

@@ -10,7 +10,7 @@ import { renderQuestion, revealQuestion } from "../questions/render-question";
 import { type QuestionKind, type QuestionSpec, type QuestionType, type Response, questionTypes } from "../questions/types";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
-import { getStoredFactSet, listStoredFactSets } from "./fact-sets";
+import { getStoredFactSet, listStoredFactSets, splitStoredFactIds } from "./fact-sets";
 import { type CreatedQuiz, createQuiz } from "./quizzes";
 
 /**
@@ -214,7 +214,7 @@ async function loadEvidence(userId: string, since: Date, factSetId?: string): Pr
   return [
     ...answerFacts.map((row) => ({ factSetId: row.factSetId, evidence: { factId: row.factId, correct: row.correct, at: row.answeredAt } })),
     ...reviews.flatMap((row) =>
-      reviewToEvidence({ factIds: splitIds(row.factIds), grade: row.grade, at: row.reviewedAt }).map((evidence) => ({
+      reviewToEvidence({ factIds: splitStoredFactIds(row.factIds), grade: row.grade, at: row.reviewedAt }).map((evidence) => ({
         factSetId: row.factSetId,
         evidence,
       })),
@@ -612,6 +612,3 @@ async function factSetTitles(locale: Locale): Promise<Map<string, string>> {
   );
 }
 
-function splitIds(ids: string): string[] {
-  return ids ? ids.split(",").filter(Boolean) : [];
-}

@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { Prisma } from "../../generated/prisma/client";
 import type { FactSet, Locale } from "../facts/schema";
 import { gradeResponse, InvalidResponseError } from "../grading/grade-response";
 import { generateQuestions } from "../questions/generate-questions";
-import { renderOptionLabel, renderQuestion, revealQuestion } from "../questions/render-question";
+import { describeResponse } from "../progress/describe-response";
+import { renderQuestion, revealQuestion } from "../questions/render-question";
 import {
-  type OptionRef,
   type PublicQuestion,
   type QuestionKind,
   type QuestionReveal,
@@ -24,8 +23,8 @@ import {
   withRevealPolicy,
 } from "./assignment-attempts";
 import { db, type Tx } from "./db";
-import { ConflictError, NotFoundError } from "./errors";
-import { getStoredFactSet } from "./fact-sets";
+import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
+import { getStoredFactSet, splitStoredFactIds } from "./fact-sets";
 
 /**
  * Quizzes: starting one, playing it question by question, and its summary. The only module
@@ -323,7 +322,7 @@ export async function recordAnswer(
           durationMs: Math.round(durationMs),
           facts: {
             createMany: {
-              data: splitFactIds(question.factIds).map((factId) => ({
+              data: splitStoredFactIds(question.factIds).map((factId) => ({
                 userId,
                 factSetId: quiz.factSetId,
                 factId,
@@ -519,7 +518,7 @@ export async function createMistakesQuiz(userId: string, quizId: string, now: Da
   const assignment = await settleAttemptForRead(userId, quizId, now);
   if (assignment && !assignment.reveal.isRevealed) throw new ConflictError(`quiz ${quizId} has no mistakes to practise yet`);
 
-  const factIds = [...new Set(quiz.answers.flatMap((a) => splitFactIds(a.quizQuestion.factIds)))];
+  const factIds = [...new Set(quiz.answers.flatMap((a) => splitStoredFactIds(a.quizQuestion.factIds)))];
   const settings = quizSettings.safeParse(JSON.parse(quiz.settings));
   const types = settings.success && settings.data.types.length ? settings.data.types : [...questionTypes];
   const count = Math.min(quiz.answers.length, maxQuizLength);
@@ -547,43 +546,7 @@ export async function getLatestOpenQuiz(
   return quiz && { id: quiz.id, factSetId: quiz.factSetId, position: quiz.currentIndex, questionCount: quiz.questionCount, startedAt: quiz.startedAt };
 }
 
-/** A response in words, with the labels of the options it names. */
-function describeResponse(spec: QuestionSpec, response: Response, factSet: FactSet, locale: Locale): string {
-  const label = (options: OptionRef[], value: string): string => {
-    const option = options.find((o) => o.value === value);
-    return option ? renderOptionLabel(option, factSet, locale) : value;
-  };
-  switch (response.kind) {
-    case "single":
-      return spec.kind === "single" ? label(spec.options, response.value) : response.value;
-    case "multi":
-      return spec.kind === "multi" ? response.values.map((v) => label(spec.options, v)).join(", ") : response.values.join(", ");
-    case "order":
-      return spec.kind === "order" ? response.values.map((v) => label(spec.options, v)).join(" → ") : response.values.join(" → ");
-    case "match":
-      if (spec.kind !== "match") return "";
-      return spec.left
-        .filter((left) => Object.hasOwn(response.pairs, left.value))
-        .map((left) => `${label(spec.left, left.value)} → ${label(spec.right, response.pairs[left.value] ?? "")}`)
-        .join(", ");
-    case "text":
-      return response.text;
-  }
-}
-
 function parseSpec(json: string): QuestionSpec {
   return JSON.parse(json) as QuestionSpec;
 }
 
-function splitFactIds(factIds: string): string[] {
-  return factIds ? factIds.split(",") : [];
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
-/** An update whose `where` matched nothing (here: the quiz moved on meanwhile). */
-function isRecordNotFound(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
-}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "./db";
-import { ConflictError, NotFoundError } from "./errors";
+import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
+import { splitStoredFactIds } from "./fact-sets";
 import { findPasswordIssue, hashPassword, passwordMaxLength, verifyDummyPassword, verifyPassword } from "./passwords";
 import { clearRateLimit, signInAccountKey } from "./rate-limits";
 import { roles, sessionUserSelect, type SessionUser } from "./session";
@@ -55,14 +56,6 @@ export const signInInput = z.object({
 export type SignInInput = z.infer<typeof signInInput>;
 
 // ── Accounts ─────────────────────────────────────────────────────────────────────────────
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
-
-function isRecordNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
-}
 
 /** Thrown as ConflictError when an email already has an account. */
 export const emailTakenMessage = "auth.errors.emailTaken";
@@ -244,7 +237,7 @@ export async function exportUserData(userId: string, now = new Date()) {
       questions: questions.map(({ quizId: _quiz, spec, factIds, answer, ...question }) => ({
         ...question,
         spec: parseJsonColumn(spec),
-        factIds: factIds.split(",").filter(Boolean),
+        factIds: splitStoredFactIds(factIds),
         answer: answer && (({ userId: _user, quizId: _answerQuiz, response, ...rest }) => ({ ...rest, response: parseJsonColumn(response) }))(answer),
       })),
     })),
@@ -252,7 +245,7 @@ export async function exportUserData(userId: string, now = new Date()) {
     cardStates: cardStates.map(({ userId: _owner, ...card }) => card),
     reviewLogs: reviewLogs.map(({ userId: _owner, factIds, previousState, log, ...review }) => ({
       ...review,
-      factIds: factIds.split(",").filter(Boolean),
+      factIds: splitStoredFactIds(factIds),
       previousState: parseJsonColumn(previousState),
       log: parseJsonColumn(log),
     })),

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LearnerAssignmentCard } from "@/components/classes/learner-assignment-card";
-import { getLearnerAssignment, type LearnerAssignment } from "@/lib/server/assignments";
-import { NotFoundError } from "@/lib/server/errors";
+import { getLearnerAssignment } from "@/lib/server/assignments";
 import { requireUser } from "@/lib/server/session";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classes.learner");
@@ -20,13 +19,7 @@ export default async function LearnerAssignmentPage({ params }: { params: Promis
   const { assignmentId } = await params;
   const user = await requireUser({ next: `/assignments/${assignmentId}` });
   const t = await getTranslations("classes.learner");
-  let assignment: LearnerAssignment;
-  try {
-    assignment = await getLearnerAssignment(user.id, assignmentId);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const assignment = await orNotFound(getLearnerAssignment(user.id, assignmentId));
   return (
     <div className="grid gap-4">
       <Link href="/assignments" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AssignmentForm } from "@/components/classes/assignment-form";
 import { ClassReportChart } from "@/components/classes/class-report-chart";
 import { ClassReportTable } from "@/components/classes/class-report-table";
@@ -12,13 +11,13 @@ import { LearnerAssignmentCard } from "@/components/classes/learner-assignment-c
 import { RosterActions } from "@/components/classes/roster-actions";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { listLearnerAssignments } from "@/lib/server/assignments";
 import { getLearnerClass, getTeacherClass, type TeacherClass } from "@/lib/server/classes";
-import { NotFoundError } from "@/lib/server/errors";
 import { listStoredFactSets } from "@/lib/server/fact-sets";
 import { getClassReport, type ClassReport } from "@/lib/server/gradebook";
 import { requireUser } from "@/lib/server/session";
+import { getRequestLocale } from "@/lib/i18n/request";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classes.class");
@@ -34,15 +33,6 @@ export default async function ClassPage({ params }: Params) {
   return user.role === "teacher" ? <TeacherClassPage teacherId={user.id} classId={classId} /> : <LearnerClassPage userId={user.id} classId={classId} />;
 }
 
-async function orNotFound<T>(promise: Promise<T>): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 async function getJoinUrl(code: string): Promise<string> {
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
@@ -55,8 +45,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
   const report: ClassReport = await getClassReport(teacherId, classId);
   const t = await getTranslations("classes");
   const format = await getFormatter();
-  const requestLocale = await getLocale();
-  const locale = isLocale(requestLocale) ? requestLocale : defaultLocale;
+  const locale = await getRequestLocale();
   const factSets = (await listStoredFactSets()).map((f) => ({ id: f.id, title: f.title[locale] }));
   const isArchived = klass.archivedAt !== null;
   const members = klass.roster.filter((m) => m.removedAt === null);

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { deckName } from "@/components/flashcards/deck-name";
 import { ReviewSession } from "@/components/flashcards/review-session";
 import { toReviewView } from "@/components/flashcards/review-view";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
-import { NotFoundError } from "@/lib/server/errors";
-import { getNextCard, hasReviewToUndo, type ReviewSession as Session } from "@/lib/server/flashcards";
+import { getNextCard, hasReviewToUndo } from "@/lib/server/flashcards";
 import { getSessionUser } from "@/lib/server/session";
+import { getRequestLocale } from "@/lib/i18n/request";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("flashcards.review");
@@ -23,15 +23,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const { deck } = await searchParams;
   if (typeof deck !== "string" || deck === "") redirect("/flashcards");
   const user = await getSessionUser();
-  const requestLocale = await getLocale();
-  const locale = isLocale(requestLocale) ? requestLocale : defaultLocale;
-  let session: Session;
-  try {
-    session = await getNextCard(user?.id ?? null, deck, new Date());
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const locale = await getRequestLocale();
+  const session = await orNotFound(getNextCard(user?.id ?? null, deck, new Date()));
   const [t, tDecks, canUndo] = await Promise.all([getTranslations("flashcards.review"), getTranslations("flashcards.decks"), hasReviewToUndo(user?.id ?? null)]);
 
   return (

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AttemptQuestionCard } from "@/components/progress/attempt-question";
 import { durationParts, toPercent } from "@/components/progress/format";
 import { modeKey } from "@/components/progress/mode-label";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
-import { NotFoundError } from "@/lib/server/errors";
-import { type AttemptDetail, getAttemptDetail } from "@/lib/server/progress";
+import { getAttemptDetail } from "@/lib/server/progress";
 import { getSessionUser } from "@/lib/server/session";
+import { getRequestLocale } from "@/lib/i18n/request";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("progress.attempt");
@@ -25,14 +25,8 @@ export default async function AttemptPage({ params }: { params: Promise<{ quizId
   const { quizId } = await params;
   const user = await getSessionUser();
   if (!user) notFound();
-  const requestLocale = await getLocale();
-  let attempt: AttemptDetail;
-  try {
-    attempt = await getAttemptDetail(user.id, quizId, isLocale(requestLocale) ? requestLocale : defaultLocale);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const requestLocale = await getRequestLocale();
+  const attempt = await orNotFound(getAttemptDetail(user.id, quizId, requestLocale));
   const t = await getTranslations("progress");
   const format = await getFormatter();
   const date = format.dateTime(attempt.finishedAt ?? attempt.startedAt, { dateStyle: "long", timeStyle: "short" });

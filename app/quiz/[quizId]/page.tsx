@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AttemptTimer } from "@/components/classes/attempt-timer";
 import { QuizPlayer } from "@/components/quiz/quiz-player";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
-import { NotFoundError } from "@/lib/server/errors";
-import { getQuizForPlay, type QuizForPlay } from "@/lib/server/quizzes";
+import { getQuizForPlay } from "@/lib/server/quizzes";
 import { getSessionUser } from "@/lib/server/session";
+import { getRequestLocale } from "@/lib/i18n/request";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("quiz.play"))("pageTitle") };
@@ -20,14 +20,8 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
   const { quizId } = await params;
   const user = await getSessionUser();
   if (!user) notFound();
-  const requestLocale = await getLocale();
-  let quiz: QuizForPlay;
-  try {
-    quiz = await getQuizForPlay(user.id, quizId, isLocale(requestLocale) ? requestLocale : defaultLocale);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const requestLocale = await getRequestLocale();
+  const quiz = await orNotFound(getQuizForPlay(user.id, quizId, requestLocale));
   if (!quiz.question) redirect(`/quiz/${encodeURIComponent(quiz.id)}/summary`);
 
   return (

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { RevealWithheldNotice } from "@/components/classes/reveal-withheld-notice";
 import { PractiseMistakesForm } from "@/components/quiz/practise-mistakes-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
-import { NotFoundError } from "@/lib/server/errors";
-import { getQuizSummary, type QuizSummary } from "@/lib/server/quizzes";
+import { getQuizSummary } from "@/lib/server/quizzes";
 import { getSessionUser } from "@/lib/server/session";
+import { getRequestLocale } from "@/lib/i18n/request";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("quiz.summary"))("pageTitle") };
@@ -20,15 +20,9 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
   const { quizId } = await params;
   const user = await getSessionUser();
   if (!user) notFound();
-  const requestLocale = await getLocale();
+  const requestLocale = await getRequestLocale();
   const t = await getTranslations("quiz.summary");
-  let summary: QuizSummary;
-  try {
-    summary = await getQuizSummary(user.id, quizId, isLocale(requestLocale) ? requestLocale : defaultLocale);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const summary = await orNotFound(getQuizSummary(user.id, quizId, requestLocale));
   if (summary.status === "in_progress") redirect(`/quiz/${encodeURIComponent(summary.id)}`);
 
   const percent = summary.questionCount > 0 ? Math.round((summary.correctCount / summary.questionCount) * 100) : 0;

@@ -16,7 +16,8 @@ import { getSessionUser } from "@/lib/server/session";
  * assignment refusals also carry `message`, in the learner's language: the learner must
  * understand them, where the others are a client's or a tamperer's mistakes. While an
  * assignment's reveal policy withholds answers, 200 is only `{ withheld, finished, nextPosition, alreadyAnswered }`.
- * Also the load benchmark's target: one read, one transaction, nothing else.
+ * Also the load benchmark's target: the session, the quiz read, the fact set's checksum and one
+ * transaction (docs/benchmarks.md counts its statements).
  */
 
 /** A real answer is a few hundred bytes; anything near this is not one. */

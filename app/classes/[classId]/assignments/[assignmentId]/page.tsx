@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { DeleteAssignmentButton } from "@/components/classes/delete-assignment-button";
 import { StatusBadge } from "@/components/classes/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatCountdown } from "@/lib/assignments/format";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
-import { NotFoundError } from "@/lib/server/errors";
-import { getGradebook, type Gradebook } from "@/lib/server/gradebook";
+import { getGradebook } from "@/lib/server/gradebook";
 import { requireRole } from "@/lib/server/session";
+import { getRequestLocale } from "@/lib/i18n/request";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classes.gradebook");
@@ -21,15 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function GradebookPage({ params }: { params: Promise<{ classId: string; assignmentId: string }> }) {
   const { classId, assignmentId } = await params;
   const user = await requireRole("teacher", { next: `/classes/${classId}/assignments/${assignmentId}` });
-  const requestLocale = await getLocale();
-  const locale = isLocale(requestLocale) ? requestLocale : defaultLocale;
-  let gradebook: Gradebook;
-  try {
-    gradebook = await getGradebook(user.id, assignmentId, locale);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const locale = await getRequestLocale();
+  const gradebook = await orNotFound(getGradebook(user.id, assignmentId, locale));
   if (gradebook.assignment.classId !== classId) notFound();
 
   const t = await getTranslations("classes");
