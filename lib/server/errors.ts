@@ -23,8 +23,8 @@ export class ForbiddenError extends Error {
 }
 
 /**
- * Prisma's known request errors by code, for either database: the SQLite and PostgreSQL
- * clients are generated separately, so `instanceof` one client's error class misses the other's.
+ * Prisma's known request errors by code, the same on both databases, so callers need not
+ * import an error class from one of the two generated clients.
  */
 function hasPrismaCode(error: unknown, code: string): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === code;
