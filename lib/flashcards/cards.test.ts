@@ -84,6 +84,15 @@ describe.each(factSets.map((factSet) => [factSet.id, factSet] as const))("cards 
     expect(cards.map((card) => card.order)).toEqual(cards.map((_, index) => index));
   });
 
+  it("never puts two cards with the same answer next to each other while another answer is waiting", () => {
+    const answerOf = (card: FlashCard) => renderCard(card, factSet, "en").answer;
+    for (let index = 1; index < cards.length; index++) {
+      if (answerOf(cards[index]!) !== answerOf(cards[index - 1]!)) continue;
+      const rest = cards.slice(index + 1);
+      expect(rest.every((card) => answerOf(card) === answerOf(cards[index]!)), `${cards[index - 1]!.id} → ${cards[index]!.id}`).toBe(true);
+    }
+  });
+
   it("has one country card per accession, whose back is that accession's date", () => {
     const countryCards = byKind(cards, "country-to-date");
     expect(countryCards.map((card) => card.subject).sort()).toEqual(factSet.accessions.map((a) => a.id).sort());

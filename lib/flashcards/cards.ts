@@ -117,6 +117,8 @@ interface Draft extends Omit<FlashCard, "order"> {
  *   answer twice would be learnt as one card anyway);
  * - one `event-to-date` card per event, and a reverse `date-to-event` card only where the
  *   event's date span overlaps no other event's (see `unambiguousEventIds`);
+ * - cards come in chronological order, but two cards with the same answer follow each other only
+ *   when nothing else is left (`spreadSameAnswers`);
  * - ids are unique; the result depends only on the fact set (no clock, no randomness).
  */
 export function generateCards(factSet: FactSet): FlashCard[] {
@@ -200,7 +202,29 @@ export function generateCards(factSet: FactSet): FlashCard[] {
       kindRank[a.kind] - kindRank[b.kind] ||
       a.id.localeCompare(b.id),
   );
-  return drafts.map(({ sortDate: _sortDate, ...card }, order) => ({ ...card, order }));
+  return spreadSameAnswers(drafts).map(({ sortDate: _sortDate, ...card }, order) => ({ ...card, order }));
+}
+
+/** What a card's back says, as far as order matters: country and event cards of one date share their back. */
+function answerKey(draft: Draft): string {
+  return draft.kind === "country-to-date" || draft.kind === "event-to-date" ? `date:${draft.sortDate}` : draft.id;
+}
+
+/**
+ * Keeps the chronological order, except that a card never follows one with the same answer
+ * while a card with another answer is still waiting: twelve founders in a row, all "4 April
+ * 1949", would be learnt as one card. The next card is the earliest waiting one whose answer
+ * differs from the last card's; only when none is left do equal answers follow each other.
+ */
+function spreadSameAnswers(sorted: Draft[]): Draft[] {
+  const waiting = [...sorted];
+  const result: Draft[] = [];
+  while (waiting.length > 0) {
+    const last = result.at(-1);
+    const index = last ? waiting.findIndex((draft) => answerKey(draft) !== answerKey(last)) : 0;
+    result.push(waiting.splice(Math.max(index, 0), 1)[0]!);
+  }
+  return result;
 }
 
 /**
