@@ -5,9 +5,7 @@ import { type Evidence, type FactMastery, masteryByFact, reviewToEvidence, weake
 import { type TopicMastery, topicMastery } from "../mastery/topic-mastery";
 import { type DayKey, addDays, dayKey, daysEndingWith, startOfDayKey } from "../calendar/days";
 import { practiceStreak } from "../progress/streak";
-import { describeResponse } from "../progress/describe-response";
-import { renderQuestion, revealQuestion } from "../questions/render-question";
-import { type QuestionKind, type QuestionSpec, type QuestionType, type Response, questionTypes } from "../questions/types";
+import { questionTypes } from "../questions/types";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
 import { getStoredFactSet, listStoredFactSets, splitStoredFactIds } from "./fact-sets";
@@ -458,103 +456,6 @@ export async function getPersonalBests(userId: string, locale: Locale = "de"): P
       };
     })
     .sort((a, b) => a.topicTitle.localeCompare(b.topicTitle) || a.mode.localeCompare(b.mode));
-}
-
-// ── One attempt ─────────────────────────────────────────────────────────────────────────
-
-export interface AttemptQuestion {
-  position: number;
-  type: QuestionType;
-  kind: QuestionKind;
-  prompt: string;
-  /** The learner's answer in words; null for a question never answered. */
-  givenAnswer: string | null;
-  /** null when the answer may not be shown yet (an unanswered question of a quiz in progress). */
-  correctAnswer: string | null;
-  explanation: string | null;
-  /** null for an unanswered question. */
-  correct: boolean | null;
-  /** Share of the answer that was right, 0..1; null when unanswered. */
-  score: number | null;
-  durationMs: number | null;
-}
-
-export interface AttemptDetail {
-  id: string;
-  factSetId: string;
-  topicTitle: string;
-  mode: string;
-  status: string;
-  questionCount: number;
-  correctCount: number;
-  score: number;
-  startedAt: Date;
-  finishedAt: Date | null;
-  durationMs: number;
-  questions: AttemptQuestion[];
-}
-
-/**
- * Every question of one of the learner's quizzes, rendered in `locale`, with the given and
- * the correct answer. Answers to questions not yet answered in a quiz still in progress are
- * withheld, so the review cannot be used to look them up. NotFoundError for an unknown quiz
- * or another learner's.
- */
-export async function getAttemptDetail(userId: string, quizId: string, locale: Locale = "de"): Promise<AttemptDetail> {
-  const quiz = await db.quiz.findFirst({
-    where: { id: quizId, userId },
-    select: {
-      id: true,
-      factSetId: true,
-      mode: true,
-      status: true,
-      questionCount: true,
-      correctCount: true,
-      score: true,
-      startedAt: true,
-      finishedAt: true,
-      questions: {
-        orderBy: { position: "asc" },
-        select: { position: true, spec: true, answer: { select: { response: true, correct: true, score: true, durationMs: true } } },
-      },
-    },
-  });
-  if (!quiz) throw new NotFoundError(`quiz ${quizId}`);
-  const factSet = await getStoredFactSet(quiz.factSetId);
-  const mayReveal = quiz.status !== "in_progress";
-
-  const questions = quiz.questions.map((row): AttemptQuestion => {
-    const spec = JSON.parse(row.spec) as QuestionSpec;
-    const answer = row.answer;
-    const reveal = answer || mayReveal ? revealQuestion(spec, factSet, locale) : null;
-    return {
-      position: row.position,
-      type: spec.type,
-      kind: spec.kind,
-      prompt: renderQuestion(spec, factSet, locale).prompt,
-      givenAnswer: answer ? describeResponse(spec, JSON.parse(answer.response) as Response, factSet, locale) : null,
-      correctAnswer: reveal?.correctAnswer ?? null,
-      explanation: reveal?.explanation ?? null,
-      correct: answer ? answer.correct : null,
-      score: answer ? answer.score : null,
-      durationMs: answer ? answer.durationMs : null,
-    };
-  });
-
-  return {
-    id: quiz.id,
-    factSetId: quiz.factSetId,
-    topicTitle: factSet.title[locale],
-    mode: quiz.mode,
-    status: quiz.status,
-    questionCount: quiz.questionCount,
-    correctCount: quiz.correctCount,
-    score: quiz.score,
-    startedAt: quiz.startedAt,
-    finishedAt: quiz.finishedAt,
-    durationMs: questions.reduce((sum, q) => sum + (q.durationMs ?? 0), 0),
-    questions,
-  };
 }
 
 // ── Weak spots ──────────────────────────────────────────────────────────────────────────
