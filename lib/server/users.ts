@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportAttempts } from "./attempts";
 import { db } from "./db";
 import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
 import { splitStoredFactIds } from "./fact-sets";
@@ -191,12 +192,13 @@ function parseJsonColumn(text: string | null): unknown {
   }
 }
 
-export const exportFormat = { name: "faktum-export", version: 1 } as const;
+/** Version 2: quizzes without seed, and without the answer key or grades the reveal rule withholds (./attempts/export.ts). */
+export const exportFormat = { name: "faktum-export", version: 2 } as const;
 
 /**
  * Everything Faktum stores about a user (GDPR Art. 15/20), as one JSON-ready object: profile
- * (no password hash), settings, quizzes with their questions and answers, per-fact answer
- * records, flashcard states and review logs, class memberships and, for teachers, the classes
+ * (no password hash), settings, quizzes with the learner's answers (never the answer key of an
+ * unanswered or withheld question, see exportAttempts), per-fact answer records, flashcard states and review logs, class memberships and, for teachers, the classes
  * they teach. Sessions are left out: they are credentials, not personal data worth keeping.
  */
 export async function exportUserData(userId: string, now = new Date()) {
@@ -207,14 +209,9 @@ export async function exportUserData(userId: string, now = new Date()) {
   if (!profile) throw new NotFoundError("user");
   const owner = { userId };
 
-  const [settings, quizzes, answerFacts, cardStates, reviewLogs, memberships, classesTaught] = await Promise.all([
+  const [settings, attempts, cardStates, reviewLogs, memberships, classesTaught] = await Promise.all([
     db.learnerSettings.findUnique({ where: owner, select: { desiredRetention: true, newCardsPerDay: true } }),
-    db.quiz.findMany({
-      where: owner,
-      orderBy: { startedAt: "asc" },
-      include: { questions: { orderBy: { position: "asc" }, include: { answer: true } } },
-    }),
-    db.answerFact.findMany({ where: owner, orderBy: { answeredAt: "asc" } }),
+    exportAttempts(userId, now),
     db.cardState.findMany({ where: owner, orderBy: { cardId: "asc" } }),
     db.reviewLog.findMany({ where: owner, orderBy: { reviewedAt: "asc" } }),
     db.classMember.findMany({ where: owner, include: { class: { select: { id: true, name: true } } }, orderBy: { joinedAt: "asc" } }),
@@ -231,17 +228,8 @@ export async function exportUserData(userId: string, now = new Date()) {
     exportedAt: now.toISOString(),
     profile,
     settings,
-    quizzes: quizzes.map(({ userId: _owner, settings: quizSettings, questions, ...quiz }) => ({
-      ...quiz,
-      settings: parseJsonColumn(quizSettings),
-      questions: questions.map(({ quizId: _quiz, spec, factIds, answer, ...question }) => ({
-        ...question,
-        spec: parseJsonColumn(spec),
-        factIds: splitStoredFactIds(factIds),
-        answer: answer && (({ userId: _user, quizId: _answerQuiz, response, ...rest }) => ({ ...rest, response: parseJsonColumn(response) }))(answer),
-      })),
-    })),
-    answerFacts: answerFacts.map(({ userId: _owner, ...fact }) => fact),
+    quizzes: attempts.quizzes,
+    answerFacts: attempts.answerFacts,
     cardStates: cardStates.map(({ userId: _owner, ...card }) => card),
     reviewLogs: reviewLogs.map(({ userId: _owner, factIds, previousState, log, ...review }) => ({
       ...review,
