@@ -12,8 +12,8 @@ const { loadFactSets } = await import("../facts/load-fact-sets");
 const { createClass, joinClass, removeLearner, setClassArchived } = await import("./classes");
 const { createAssignment, getLearnerAssignment, listLearnerAssignments, startAssignmentAttempt, deleteAssignment } = await import("./assignments");
 const { getClassReport, getGradebook, listAnswersForExport } = await import("./gradebook");
-const { getQuizForPlay, getQuizSummary, recordAnswer, createMistakesQuiz } = await import("./quizzes");
-const { toAnswerReply } = await import("./assignment-attempts");
+const { getQuizForPlay, getQuizSummary, recordAnswer, createMistakesQuiz } = await import("./attempts/quizzes");
+const { toAnswerReply } = await import("./attempts/assignment-rules");
 const { reviewAttempt } = await import("./attempts");
 const { toCsv } = await import("../assignments/csv");
 

@@ -6,10 +6,20 @@ import { type TopicMastery, topicMastery } from "../mastery/topic-mastery";
 import { type DayKey, addDays, dayKey, daysEndingWith, startOfDayKey } from "../calendar/days";
 import { practiceStreak } from "../progress/streak";
 import { questionTypes } from "../questions/types";
+import {
+  countFinishedQuizzes,
+  getAnswerTotals,
+  groupFinishedQuizzes,
+  listAnswerFactsSince,
+  listAnswerOutcomesSince,
+  listAnswerTimesBetween,
+  listFinishedQuizzes,
+  listQuizzesReaching,
+} from "./attempts/learner-stats";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
 import { getStoredFactSet, listStoredFactSets, splitStoredFactIds } from "./fact-sets";
-import { type CreatedQuiz, createQuiz } from "./quizzes";
+import { type CreatedQuiz, createQuiz } from "./attempts/quizzes";
 
 /**
  * A learner's progress: the dashboard, the history of finished quizzes, personal bests, the
@@ -125,10 +135,10 @@ export async function getDashboard(userId: string, now: Date = new Date(), local
   const horizon = new Date(now.getTime() - masteryHorizonDays * dayMs);
 
   const [recentAnswers, recentReviews, answerTotals, finishedQuizzes, reviewCount, factSets, evidence] = await Promise.all([
-    db.answer.findMany({ where: { userId, answeredAt: { gte: windowStart } }, select: { answeredAt: true, correct: true } }),
+    listAnswerOutcomesSince(userId, windowStart),
     db.reviewLog.findMany({ where: { userId, reviewedAt: { gte: windowStart } }, select: { reviewedAt: true } }),
-    db.answer.groupBy({ by: ["correct"], where: { userId }, _count: { _all: true }, _sum: { durationMs: true } }),
-    db.quiz.count({ where: { userId, status: "finished" } }),
+    getAnswerTotals(userId),
+    countFinishedQuizzes(userId),
     db.reviewLog.count({ where: { userId } }),
     listStoredFactSets(),
     loadEvidence(userId, horizon),
@@ -200,10 +210,7 @@ export async function getDashboard(userId: string, now: Date = new Date(), local
  */
 async function loadEvidence(userId: string, since: Date, factSetId?: string): Promise<{ factSetId: string; evidence: Evidence }[]> {
   const [answerFacts, reviews] = await Promise.all([
-    db.answerFact.findMany({
-      where: { userId, ...(factSetId ? { factSetId } : {}), answeredAt: { gte: since } },
-      select: { factSetId: true, factId: true, correct: true, answeredAt: true },
-    }),
+    listAnswerFactsSince(userId, since, factSetId),
     db.reviewLog.findMany({
       where: { userId, reviewedAt: { gte: since }, ...(factSetId ? { factSetId } : {}) },
       select: { factSetId: true, factIds: true, grade: true, reviewedAt: true },
@@ -243,7 +250,7 @@ async function extendStreak(userId: string, practiceDays: Set<DayKey>, today: Da
     const to = startOfDayKey(from);
     const earlier = addDays(from, -span);
     const [answers, reviews] = await Promise.all([
-      db.answer.findMany({ where: { userId, answeredAt: { gte: startOfDayKey(earlier), lt: to } }, select: { answeredAt: true } }),
+      listAnswerTimesBetween(userId, startOfDayKey(earlier), to),
       db.reviewLog.findMany({ where: { userId, reviewedAt: { gte: startOfDayKey(earlier), lt: to } }, select: { reviewedAt: true } }),
     ]);
     if (answers.length === 0 && reviews.length === 0) break;
@@ -354,43 +361,18 @@ export async function listAttempts(userId: string, filters: Partial<AttemptFilte
   const finishedAt: { gte?: Date; lt?: Date } = {};
   if (filters.from) finishedAt.gte = startOfDayKey(filters.from);
   if (filters.to) finishedAt.lt = startOfDayKey(addDays(filters.to, 1));
-  const where = {
+  const { total, rows } = await listFinishedQuizzes(
     userId,
-    status: "finished",
-    ...(filters.topic ? { factSetId: filters.topic } : {}),
-    ...(filters.mode ? { mode: filters.mode } : {}),
-    ...(filters.from || filters.to ? { finishedAt } : { finishedAt: { not: null } }),
-  };
-  const [total, rows] = await Promise.all([
-    db.quiz.count({ where }),
-    db.quiz.findMany({
-      where,
-      orderBy: [{ finishedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * attemptPageSize,
-      take: attemptPageSize,
-      select: {
-        id: true,
-        factSetId: true,
-        mode: true,
-        questionCount: true,
-        correctCount: true,
-        score: true,
-        startedAt: true,
-        finishedAt: true,
-      },
-    }),
-  ]);
-  const durations = rows.length
-    ? await db.answer.groupBy({ by: ["quizId"], where: { userId, quizId: { in: rows.map((r) => r.id) } }, _sum: { durationMs: true } })
-    : [];
-  const durationByQuiz = new Map(durations.map((d) => [d.quizId, d._sum.durationMs ?? 0]));
+    { factSetId: filters.topic, mode: filters.mode, ...(filters.from || filters.to ? { finishedAt } : {}) },
+    (page - 1) * attemptPageSize,
+    attemptPageSize,
+  );
   const titles = await factSetTitles(locale);
   return {
     attempts: rows.map((row) => ({
       ...row,
       finishedAt: row.finishedAt ?? row.startedAt,
       topicTitle: titles.get(row.factSetId) ?? row.factSetId,
-      durationMs: durationByQuiz.get(row.id) ?? 0,
     })),
     total,
     page,
@@ -401,7 +383,7 @@ export async function listAttempts(userId: string, filters: Partial<AttemptFilte
 
 /** Topics and modes the learner has finished quizzes in, for the filter form's choices. */
 export async function listAttemptFilterOptions(userId: string, locale: Locale = "de"): Promise<{ topics: { id: string; title: string }[]; modes: string[] }> {
-  const groups = await db.quiz.groupBy({ by: ["factSetId", "mode"], where: { userId, status: "finished" } });
+  const groups = await groupFinishedQuizzes(userId);
   const titles = await factSetTitles(locale);
   const topicIds = [...new Set(groups.map((g) => g.factSetId))].sort();
   return {
@@ -425,22 +407,9 @@ export interface PersonalBest {
 
 /** The best score per topic and mode over the learner's finished quizzes. */
 export async function getPersonalBests(userId: string, locale: Locale = "de"): Promise<PersonalBest[]> {
-  const groups = await db.quiz.groupBy({
-    by: ["factSetId", "mode"],
-    where: { userId, status: "finished" },
-    _max: { score: true },
-    _count: { _all: true },
-  });
+  const groups = await groupFinishedQuizzes(userId);
   if (groups.length === 0) return [];
-  const best = await db.quiz.findMany({
-    where: {
-      userId,
-      status: "finished",
-      OR: groups.map((g) => ({ factSetId: g.factSetId, mode: g.mode, score: { gte: g._max.score ?? 0 } })),
-    },
-    orderBy: [{ finishedAt: "asc" }, { id: "asc" }],
-    select: { id: true, factSetId: true, mode: true, finishedAt: true, startedAt: true },
-  });
+  const best = await listQuizzesReaching(userId, groups.map((g) => ({ factSetId: g.factSetId, mode: g.mode, score: g._max.score ?? 0 })));
   const titles = await factSetTitles(locale);
   return groups
     .map((g) => {

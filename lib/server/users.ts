@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exportAttempts } from "./attempts";
+import { countLearnerAttemptsInClassesOf, exportAttempts, moveAttempts } from "./attempts";
 import { db } from "./db";
 import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
 import { splitStoredFactIds } from "./fact-sets";
@@ -139,9 +139,7 @@ export async function mergeGuestInto(guestId: string, accountId: string): Promis
 
     const fromGuest = { userId: guestId };
     const toAccount = { userId: accountId };
-    const quizzes = await tx.quiz.updateMany({ where: fromGuest, data: toAccount });
-    const answers = await tx.answer.updateMany({ where: fromGuest, data: toAccount });
-    const answerFacts = await tx.answerFact.updateMany({ where: fromGuest, data: toAccount });
+    const moved = await moveAttempts(tx, guestId, accountId);
     const reviewLogs = await tx.reviewLog.updateMany({ where: fromGuest, data: toAccount });
 
     const guestCardIds = (await tx.cardState.findMany({ where: fromGuest, select: { cardId: true } })).map((card) => card.cardId);
@@ -169,9 +167,9 @@ export async function mergeGuestInto(guestId: string, accountId: string): Promis
     await tx.user.delete({ where: { id: guestId } });
 
     return {
-      quizzes: quizzes.count,
-      answers: answers.count,
-      answerFacts: answerFacts.count,
+      quizzes: moved.quizzes,
+      answers: moved.answers,
+      answerFacts: moved.answerFacts,
       cardStates: cardStates.count,
       reviewLogs: reviewLogs.count,
       settings: settings.count > 0,
@@ -273,7 +271,7 @@ export async function deleteUser(userId: string): Promise<void> {
   const email = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw new NotFoundError("user");
-    const learnersAttempts = await tx.quiz.count({ where: { assignment: { class: { teacherId: userId } }, userId: { not: userId } } });
+    const learnersAttempts = await countLearnerAttemptsInClassesOf(tx, userId);
     if (learnersAttempts > 0) throw new ConflictError(teacherHasClassesMessage);
     await tx.user.delete({ where: { id: userId } });
     return user.email;

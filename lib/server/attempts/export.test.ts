@@ -9,7 +9,7 @@ const { importFactSets } = await import("../fact-sets");
 const { loadFactSets } = await import("../../facts/load-fact-sets");
 const { createClass, joinClass } = await import("../classes");
 const { createAssignment, startAssignmentAttempt } = await import("../assignments");
-const { createQuiz, recordAnswer } = await import("../quizzes");
+const { createQuiz, recordAnswer } = await import("./quizzes");
 const { exportUserData } = await import("../users");
 
 const t0 = new Date("2026-03-02T08:00:00Z");

@@ -1,4 +1,4 @@
-import { settleAttemptForRead, settleExpiredAttempts } from "../assignment-attempts";
+import { settleAttemptForRead, settleExpiredAttempts } from "./assignment-rules";
 import { db } from "../db";
 import { splitStoredFactIds } from "../fact-sets";
 

@@ -3,7 +3,7 @@ import type { Locale } from "../../facts/schema";
 import { describeResponse } from "../../progress/describe-response";
 import { renderQuestion, revealQuestion } from "../../questions/render-question";
 import type { QuestionSpec, Response } from "../../questions/types";
-import { type AttemptContext, settleAttemptForRead } from "../assignment-attempts";
+import { type AttemptContext, settleAttemptForRead } from "./assignment-rules";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { getStoredFactSet } from "../fact-sets";

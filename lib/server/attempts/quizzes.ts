@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { FactSet, Locale } from "../facts/schema";
-import { gradeResponse, InvalidResponseError } from "../grading/grade-response";
-import { generateQuestions } from "../questions/generate-questions";
-import { renderQuestion, revealQuestion } from "../questions/render-question";
+import type { FactSet, Locale } from "../../facts/schema";
+import { gradeResponse, InvalidResponseError } from "../../grading/grade-response";
+import { generateQuestions } from "../../questions/generate-questions";
+import { renderQuestion, revealQuestion } from "../../questions/render-question";
 import {
   type PublicQuestion,
   type QuestionKind,
@@ -12,7 +12,7 @@ import {
   type QuestionType,
   type Response,
   questionTypes,
-} from "../questions/types";
+} from "../../questions/types";
 import {
   type AttemptContext,
   type RevealWithheld,
@@ -20,15 +20,16 @@ import {
   attemptRulesSelect,
   settleAttemptForRead,
   withRevealPolicy,
-} from "./assignment-attempts";
-import { reviewAttempt } from "./attempts";
-import { db, type Tx } from "./db";
-import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
-import { getStoredFactSet, splitStoredFactIds } from "./fact-sets";
+} from "./assignment-rules";
+import { reviewAttempt } from "./review";
+import { db, type Tx } from "../db";
+import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "../errors";
+import { getStoredFactSet, splitStoredFactIds } from "../fact-sets";
 
 /**
- * Quizzes: starting one, playing it question by question, and its summary. The only module
- * that touches the Quiz, QuizQuestion, Answer and AnswerFact tables. Every function takes the
+ * Quizzes: starting one, playing it question by question, and its summary. Part of the
+ * attempts owner (lib/server/attempts/), the only code that touches the Quiz, QuizQuestion,
+ * Answer and AnswerFact tables. Every function takes the
  * acting user's id and scopes its queries by it: another learner's quiz is "not found".
  *
  * Rules held here:
@@ -179,7 +180,7 @@ export interface QuizForPlay {
   correctCount: number;
   /** The current question, safe to send to the browser; null once the quiz is over. */
   question: PublicQuestion | null;
-  /** For an assignment attempt: its assignment, deadline and reveal policy (lib/server/assignment-attempts.ts). */
+  /** For an assignment attempt: its assignment, deadline and reveal policy (lib/server/attempts/assignment-rules.ts). */
   assignment: AttemptContext | null;
 }
 
@@ -424,7 +425,7 @@ export interface QuizSummary {
   durationMs: number;
   /** Empty while an assignment's reveal policy withholds answers (see `assignment.reveal`). */
   mistakes: ReviewedMistake[];
-  /** For an assignment attempt: its assignment, deadline and reveal policy (lib/server/assignment-attempts.ts). */
+  /** For an assignment attempt: its assignment, deadline and reveal policy (lib/server/attempts/assignment-rules.ts). */
   assignment: AttemptContext | null;
 }
 
