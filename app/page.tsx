@@ -5,7 +5,7 @@ import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listStoredFactSets } from "@/lib/server/fact-sets";
-import { getLatestOpenQuiz } from "@/lib/server/quizzes";
+import { getLatestOpenQuiz } from "@/lib/server/attempts/quizzes";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 

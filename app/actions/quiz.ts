@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createAction, fail } from "@/lib/server/action";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
-import { createMistakesQuiz, createQuiz, maxQuizLength } from "@/lib/server/quizzes";
+import { createMistakesQuiz, createQuiz, maxQuizLength } from "@/lib/server/attempts/quizzes";
 import { questionTypes } from "@/lib/questions/types";
 
 /** A checkbox group arrives as one string when one box is ticked, as a list when several are. */

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import type { AttemptQuestion } from "@/lib/server/progress";
+import type { ReviewedQuestion } from "@/lib/definitions/attempts";
 import { toPercent } from "./format";
 
 /** One question of a past quiz: the prompt, ✓/✗ (in words for screen readers), both answers. */
-export async function AttemptQuestionCard({ question }: { question: AttemptQuestion }) {
+export async function AttemptQuestionCard({ question }: { question: ReviewedQuestion }) {
   const t = await getTranslations("progress.attempt");
   const state = question.correct === null ? "unanswered" : question.correct ? "correct" : "wrong";
   const styles = {

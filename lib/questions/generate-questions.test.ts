@@ -129,7 +129,6 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
       expect(new Set(years).size, `years not distinct: ${context}`).toBe(years.length);
       const chronological = [...values(spec.options)].sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
       expect(spec.answer, context).toEqual(chronological);
-      expect(values(spec.options), `shown already solved: ${context}`).not.toEqual(spec.answer);
       break;
     }
     case "match": {
@@ -317,6 +316,51 @@ describe.each(factSets)("generateQuestions on %s", (_name, fs) => {
     const spec = specs[0] as QuestionSpec;
     expect(renderQuestion(spec, fs, "de").prompt).toContain(renamed.nameAtAccession?.de);
     expect(renderQuestion(spec, fs, "en").prompt).toContain(renamed.nameAtAccession?.en);
+  });
+});
+
+describe("shuffles carry no information", () => {
+  const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+  /**
+   * Each arrangement of n items is shown with probability 1/n!, the solved one included: a
+   * generator that never shows the answer lets a learner rule one arrangement out. Counts the
+   * solved arrangements per size over many seeds and checks them against a binomial bound.
+   */
+  function expectUniform(isSolved: (spec: QuestionSpec) => boolean, sizeOf: (spec: QuestionSpec) => number, type: QuestionType) {
+    const shown = new Map<number, { total: number; solved: number }>();
+    for (let seed = 0; seed < 4000; seed++) {
+      for (const spec of generateQuestions(fixtureFactSet, { seed: `shuffle-${seed}`, count: 1, types: [type] })) {
+        const entry = shown.get(sizeOf(spec)) ?? { total: 0, solved: 0 };
+        entry.total++;
+        if (isSolved(spec)) entry.solved++;
+        shown.set(sizeOf(spec), entry);
+      }
+    }
+    expect(shown.size).toBeGreaterThan(0);
+    for (const [n, { total, solved }] of shown) {
+      const p = 1 / factorial(n);
+      const expected = total * p;
+      const sd = Math.sqrt(total * p * (1 - p));
+      expect(total, `too few questions of size ${n}`).toBeGreaterThan(200);
+      expect(solved, `size ${n}: ${solved} solved of ${total}, expected about ${expected.toFixed(1)}`).toBeGreaterThanOrEqual(Math.max(1, Math.floor(expected - 4 * sd)));
+      expect(solved, `size ${n}: ${solved} solved of ${total}`).toBeLessThanOrEqual(Math.ceil(expected + 4 * sd));
+    }
+  }
+
+  it("shows an order question in the correct order with probability 1/n!", () => {
+    expectUniform(
+      (spec) => spec.kind === "order" && spec.options.every((o, i) => o.value === spec.answer[i]),
+      (spec) => (spec.kind === "order" ? spec.options.length : 0),
+      "accession-order",
+    );
+  });
+
+  it("shows a match question already matched with probability 1/n!", () => {
+    expectUniform(
+      (spec) => spec.kind === "match" && spec.left.every((o, i) => spec.answer[o.value] === spec.right[i]?.value),
+      (spec) => (spec.kind === "match" ? spec.left.length : 0),
+      "match-country-year",
+    );
   });
 });
 

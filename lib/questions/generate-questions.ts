@@ -249,16 +249,6 @@ function rankDistance(sorted: readonly string[], a: string, b: string): number {
   return Math.abs(sorted.indexOf(a) - sorted.indexOf(b));
 }
 
-/** Shuffles until the order differs from `sorted` (when it can), so an order question is never pre-solved. */
-function shuffleAwayFrom<T>(sorted: readonly T[], rng: Random): T[] {
-  let shuffled = rng.shuffle(sorted);
-  for (let attempt = 0; attempt < 10 && sorted.length > 1 && shuffled.every((item, i) => item === sorted[i]); attempt++) {
-    shuffled = rng.shuffle(sorted);
-  }
-  if (sorted.length > 1 && shuffled.every((item, i) => item === sorted[i])) shuffled.push(shuffled.shift() as T);
-  return shuffled;
-}
-
 /** Values in the order of the options they appear in. */
 function inOptionOrder(options: OptionRef[], values: Set<string>): string[] {
   return options.filter((o) => values.has(o.value)).map((o) => o.value);
@@ -497,7 +487,8 @@ const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
 
   /**
    * "Put these accessions in order." Four or five countries that joined in different years,
-   * so exactly one order is right; shown in an order that is not already the answer.
+   * so exactly one order is right. Shown in a uniformly random order, which may by chance be
+   * the answer: ruling that order out would tell the learner something.
    */
   "accession-order": ({ index, isAllowed }) => {
     const pool = uniqueCountryAccessions(index).filter((a) => isAllowed(a.id));
@@ -515,7 +506,7 @@ const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
           kind: "order",
           factIds: chosen.map((a) => a.id),
           params: {},
-          options: shuffleAwayFrom(answer, rng).map(countryOption),
+          options: rng.shuffle(answer).map(countryOption),
           answer,
         };
       },
@@ -534,10 +525,9 @@ const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
         const size = Math.min(years.size, 3 + rng.int(2));
         const chosen = pickOnePerYear(pool, focus, size, rng).sort((a, b) => a.date.localeCompare(b.date));
         const left = rng.shuffle(chosen).map((a) => countryOption(a.country));
-        const right = shuffleAwayFrom(
-          left.map((o) => String(yearOf(chosen.find((a) => a.country === o.value)?.date ?? ""))),
-          rng,
-        ).map((year): OptionRef => ({ of: "year", value: year }));
+        const right = rng
+          .shuffle(left.map((o) => String(yearOf(chosen.find((a) => a.country === o.value)?.date ?? ""))))
+          .map((year): OptionRef => ({ of: "year", value: year }));
         return {
           type: "match-country-year",
           kind: "match",

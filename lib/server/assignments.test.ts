@@ -12,8 +12,9 @@ const { loadFactSets } = await import("../facts/load-fact-sets");
 const { createClass, joinClass, removeLearner, setClassArchived } = await import("./classes");
 const { createAssignment, getLearnerAssignment, listLearnerAssignments, startAssignmentAttempt, deleteAssignment } = await import("./assignments");
 const { getClassReport, getGradebook, listAnswersForExport } = await import("./gradebook");
-const { getQuizForPlay, getQuizSummary, recordAnswer, createMistakesQuiz } = await import("./quizzes");
-const { toAnswerReply } = await import("./assignment-attempts");
+const { getQuizForPlay, getQuizSummary, recordAnswer, createMistakesQuiz } = await import("./attempts/quizzes");
+const { toAnswerReply } = await import("./attempts/assignment-rules");
+const { reviewAttempt } = await import("./attempts");
 const { toCsv } = await import("../assignments/csv");
 
 /** The test's clock: a Monday morning; assignments open now and are due in two days unless a test says otherwise. */
@@ -271,8 +272,27 @@ describe("reveal policies", () => {
     // Asking again for the same question gives nothing away either.
     expect(toAnswerReply(await recordAnswer(learner.id, quizId, 0, singleResponse(await specAt(quizId, 0), true), minutes(3)))).not.toHaveProperty("reveal");
 
+    // The attempt review (history page, attempt API) withholds as the reply does: after a wrong answer …
+    const whileOpen = await reviewAttempt(learner.id, quizId, "de", minutes(3));
+    expect(whileOpen.withheld).toEqual({ revealsAt: hours(48) });
+    expect(whileOpen.questions[0]).toMatchObject({ correct: null, score: null, correctAnswer: null, explanation: null, source: null });
+    expect(whileOpen.questions[0]!.givenAnswer).toBeTruthy();
+    expect(whileOpen.questions.every((q) => q.correctAnswer === null && q.explanation === null && q.correct === null)).toBe(true);
+
     await recordAnswer(learner.id, quizId, 1, singleResponse(await specAt(quizId, 1), false), minutes(4));
     await recordAnswer(learner.id, quizId, 2, singleResponse(await specAt(quizId, 2), true), minutes(5));
+    // … and after submission, still before the due date.
+    const submitted = await reviewAttempt(learner.id, quizId, "de", minutes(10));
+    expect(submitted.status).toBe("finished");
+    expect(submitted.questions.every((q) => q.correctAnswer === null && q.explanation === null && q.correct === null)).toBe(true);
+    const spec0 = await specAt(quizId, 0);
+    if (spec0.kind !== "single") throw new Error("single expected");
+    expect(JSON.stringify(submitted.questions.map(({ givenAnswer: _given, ...q }) => q))).not.toContain(`"${spec0.answer}"`);
+    const due = await reviewAttempt(learner.id, quizId, "de", hours(48));
+    expect(due.withheld).toBeNull();
+    expect(due.questions.map((q) => q.correct)).toEqual([false, false, true]);
+    expect(due.questions.every((q) => q.correctAnswer && q.explanation)).toBe(true);
+
     const before = await getQuizSummary(learner.id, quizId, "de", minutes(10));
     expect(before.status).toBe("finished");
     expect(before.mistakes).toEqual([]);

@@ -24,11 +24,12 @@ import { computeDeadline, getEffectiveDeadline, getRemainingMs, settleAttempt } 
 import { getAttemptSeed } from "../assignments/variant";
 import { generateQuestions } from "../questions/generate-questions";
 import { type QuestionType, questionTypes } from "../questions/types";
-import { settleExpiredAttempts } from "./assignment-attempts";
+import { listAttemptRows } from "./attempts/attempt-rows";
+import { settleExpiredAttempts } from "./attempts/assignment-rules";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
 import { getStoredFactSet } from "./fact-sets";
-import { createQuiz } from "./quizzes";
+import { createQuiz } from "./attempts/quizzes";
 
 /**
  * Assignments: a teacher sets practice for a class; learners start, resume and submit
@@ -45,7 +46,7 @@ import { createQuiz } from "./quizzes";
  *   row first, so two simultaneous starts cannot both get the last attempt;
  * - the attempt's questions come from the assignment's seed ("same") or a per-learner seed
  *   ("individual"); its deadline is start + time limit, on the server's clock;
- * - reading lists settles attempts whose deadline has passed (lib/server/assignment-attempts.ts).
+ * - reading lists settles attempts whose deadline has passed (lib/server/attempts/assignment-rules.ts).
  */
 
 export const assignmentMessages: Record<StartRefusal, string> & Record<"noQuestions" | "tooFewQuestions" | "archived", string> = {
@@ -404,7 +405,7 @@ export async function startAssignmentAttempt(userId: string, assignmentId: strin
     const settings = parseAssignmentRow(row);
 
     await settleExpiredAttempts({ userId, assignmentId }, now, tx);
-    const attempts = (await tx.quiz.findMany({ where: { assignmentId, userId }, select: attemptSelect })).map(toAttemptRow);
+    const attempts = await listAttemptRows({ assignmentId, userId }, tx);
     const decision = decideStart(attempts, settings, now);
     if (decision.kind === "resume") {
       return { quizId: attempts.find((a) => a.attemptNumber === decision.attemptNumber)!.id, isResumed: true };

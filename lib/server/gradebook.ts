@@ -9,7 +9,9 @@ import { describeResponse } from "../progress/describe-response";
 import { renderQuestion } from "../questions/render-question";
 import type { QuestionSpec, QuestionType, Response } from "../questions/types";
 import { assignmentSettingsSelect, getTeacherAssignment, parseAssignmentRow, type AssignmentSettings } from "./assignments";
-import { settleExpiredAttempts } from "./assignment-attempts";
+import { listAttemptRows } from "./attempts/attempt-rows";
+import { listAnsweredQuestionsOf, listClassAnswers } from "./attempts/class-reports";
+import { settleExpiredAttempts } from "./attempts/assignment-rules";
 import { personName } from "./classes";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
@@ -114,7 +116,7 @@ export async function getGradebook(teacherId: string, assignmentId: string, loca
   const assignment = await getTeacherAssignment(teacherId, assignmentId);
 
   await settleExpiredAttempts({ assignmentId }, now);
-  const attempts = (await db.quiz.findMany({ where: { assignmentId }, orderBy: { attemptNumber: "asc" }, select: attemptSelect })).map(toAttempt);
+  const attempts = await listAttemptRows({ assignmentId });
   const learners = await listReportLearners(assignment.classId, new Set(attempts.map((a) => a.userId)));
 
   const rows = learners.map((learner): GradebookRow => {
@@ -143,11 +145,7 @@ export async function getGradebook(teacherId: string, assignmentId: string, loca
   const groupedBy = assignment.variant === "same" ? "position" : "question";
   const factSet = await getStoredFactSet(assignment.factSetId);
   const questionRows = latestFinished.size
-    ? await db.quizQuestion.findMany({
-        where: { quizId: { in: [...latestFinished.values()].map((a) => a.id) } },
-        orderBy: [{ quizId: "asc" }, { position: "asc" }],
-        select: { position: true, spec: true, answer: { select: { response: true, correct: true } } },
-      })
+    ? await listAnsweredQuestionsOf([...latestFinished.values()].map((a) => a.id))
     : [];
   const types = new Map<string, QuestionType>();
   const observations = questionRows.map((q, index): QuestionObservation => {
@@ -306,27 +304,7 @@ export async function listAnswersForExport(
     if (!exists) throw new NotFoundError(`assignment ${options.assignmentId}`);
   }
   await settleExpiredAttempts({ assignment: { classId }, ...(options.assignmentId ? { assignmentId: options.assignmentId } : {}) }, now);
-  const answers = await db.answer.findMany({
-    where: { quiz: { assignment: { classId, ...(options.assignmentId ? { id: options.assignmentId } : {}) } } },
-    select: {
-      response: true,
-      correct: true,
-      score: true,
-      answeredAt: true,
-      durationMs: true,
-      user: { select: { displayName: true, email: true } },
-      quizQuestion: { select: { position: true, spec: true } },
-      quiz: {
-        select: {
-          attemptNumber: true,
-          status: true,
-          finishedAt: true,
-          factSetId: true,
-          assignment: { select: { title: true, dueAt: true, createdAt: true } },
-        },
-      },
-    },
-  });
+  const answers = await listClassAnswers(classId, options.assignmentId);
   const factSets = new Map<string, FactSet>();
   for (const id of new Set(answers.map((a) => a.quiz.factSetId))) factSets.set(id, await getStoredFactSet(id));
 

@@ -8,9 +8,10 @@ const { db } = await import("./db");
 const { ConflictError, NotFoundError } = await import("./errors");
 const { importFactSets } = await import("./fact-sets");
 const { loadFactSets } = await import("../facts/load-fact-sets");
-const { createQuiz, recordAnswer } = await import("./quizzes");
+const { createQuiz, recordAnswer } = await import("./attempts/quizzes");
 const progress = await import("./progress");
-const { createWeakSpotsQuiz, getAttemptDetail, getDashboard, getPersonalBests, listAttempts, parseAttemptFilters, listAttemptFilterOptions } = progress;
+const { reviewAttempt } = await import("./attempts");
+const { createWeakSpotsQuiz, getDashboard, getPersonalBests, listAttempts, parseAttemptFilters, listAttemptFilterOptions } = progress;
 
 /** A summer Sunday, 14:00 in Berlin (UTC+2). */
 const now = new Date("2026-07-12T12:00:00Z");
@@ -253,11 +254,11 @@ describe("history", () => {
   });
 });
 
-describe("getAttemptDetail", () => {
+describe("reviewAttempt", () => {
   it("shows every question with the given and the correct answer, in the requested locale", async () => {
     const userId = await createUser();
     const quiz = await playQuiz(userId, [true, false, true], daysAgo(1));
-    const detail = await getAttemptDetail(userId, quiz.id, "de");
+    const detail = await reviewAttempt(userId, quiz.id, "de");
     expect(detail).toMatchObject({ id: quiz.id, status: "finished", questionCount: 3, correctCount: 2, topicTitle: "Geschichte der NATO", durationMs: 60_000 });
     expect(detail.questions.map((q) => q.correct)).toEqual([true, false, true]);
     for (const [position, question] of detail.questions.entries()) {
@@ -268,7 +269,7 @@ describe("getAttemptDetail", () => {
       expect(question.givenAnswer).toBe(response(spec, question.correct!).kind === "single" ? (response(spec, question.correct!) as { value: string }).value : "");
       expect(question.explanation).toBeTruthy();
     }
-    const english = await getAttemptDetail(userId, quiz.id, "en");
+    const english = await reviewAttempt(userId, quiz.id, "en");
     expect(english.topicTitle).toBe("History of NATO");
     expect(english.questions[0]!.prompt).not.toBe(detail.questions[0]!.prompt);
   });
@@ -278,7 +279,7 @@ describe("getAttemptDetail", () => {
     const quiz = await createQuiz(userId, { factSetId: "nato", types: ["accession-year"], count: 3 }, daysAgo(1));
     const spec = await specAt(quiz.id, 0);
     await recordAnswer(userId, quiz.id, 0, response(spec, false), daysAgo(1));
-    const detail = await getAttemptDetail(userId, quiz.id, "de");
+    const detail = await reviewAttempt(userId, quiz.id, "de");
     expect(detail.status).toBe("in_progress");
     expect(detail.questions[0]).toMatchObject({ correct: false });
     expect(detail.questions[0]!.correctAnswer).toBeTruthy();
@@ -289,8 +290,8 @@ describe("getAttemptDetail", () => {
     const owner = await createUser();
     const other = await createUser();
     const quiz = await playQuiz(owner, [true], daysAgo(1));
-    await expect(getAttemptDetail(other, quiz.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getAttemptDetail(owner, "no-such-quiz")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reviewAttempt(other, quiz.id, "de")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reviewAttempt(owner, "no-such-quiz", "de")).rejects.toBeInstanceOf(NotFoundError);
     expect((await listAttempts(other)).total).toBe(0);
   });
 });

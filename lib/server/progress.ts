@@ -5,13 +5,21 @@ import { type Evidence, type FactMastery, masteryByFact, reviewToEvidence, weake
 import { type TopicMastery, topicMastery } from "../mastery/topic-mastery";
 import { type DayKey, addDays, dayKey, daysEndingWith, startOfDayKey } from "../calendar/days";
 import { practiceStreak } from "../progress/streak";
-import { describeResponse } from "../progress/describe-response";
-import { renderQuestion, revealQuestion } from "../questions/render-question";
-import { type QuestionKind, type QuestionSpec, type QuestionType, type Response, questionTypes } from "../questions/types";
+import { questionTypes } from "../questions/types";
+import {
+  countFinishedQuizzes,
+  getAnswerTotals,
+  groupFinishedQuizzes,
+  listAnswerFactsSince,
+  listAnswerOutcomesSince,
+  listAnswerTimesBetween,
+  listFinishedQuizzes,
+  listQuizzesReaching,
+} from "./attempts/learner-stats";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
 import { getStoredFactSet, listStoredFactSets, splitStoredFactIds } from "./fact-sets";
-import { type CreatedQuiz, createQuiz } from "./quizzes";
+import { type CreatedQuiz, createQuiz } from "./attempts/quizzes";
 
 /**
  * A learner's progress: the dashboard, the history of finished quizzes, personal bests, the
@@ -127,10 +135,10 @@ export async function getDashboard(userId: string, now: Date = new Date(), local
   const horizon = new Date(now.getTime() - masteryHorizonDays * dayMs);
 
   const [recentAnswers, recentReviews, answerTotals, finishedQuizzes, reviewCount, factSets, evidence] = await Promise.all([
-    db.answer.findMany({ where: { userId, answeredAt: { gte: windowStart } }, select: { answeredAt: true, correct: true } }),
+    listAnswerOutcomesSince(userId, windowStart),
     db.reviewLog.findMany({ where: { userId, reviewedAt: { gte: windowStart } }, select: { reviewedAt: true } }),
-    db.answer.groupBy({ by: ["correct"], where: { userId }, _count: { _all: true }, _sum: { durationMs: true } }),
-    db.quiz.count({ where: { userId, status: "finished" } }),
+    getAnswerTotals(userId),
+    countFinishedQuizzes(userId),
     db.reviewLog.count({ where: { userId } }),
     listStoredFactSets(),
     loadEvidence(userId, horizon),
@@ -202,10 +210,7 @@ export async function getDashboard(userId: string, now: Date = new Date(), local
  */
 async function loadEvidence(userId: string, since: Date, factSetId?: string): Promise<{ factSetId: string; evidence: Evidence }[]> {
   const [answerFacts, reviews] = await Promise.all([
-    db.answerFact.findMany({
-      where: { userId, ...(factSetId ? { factSetId } : {}), answeredAt: { gte: since } },
-      select: { factSetId: true, factId: true, correct: true, answeredAt: true },
-    }),
+    listAnswerFactsSince(userId, since, factSetId),
     db.reviewLog.findMany({
       where: { userId, reviewedAt: { gte: since }, ...(factSetId ? { factSetId } : {}) },
       select: { factSetId: true, factIds: true, grade: true, reviewedAt: true },
@@ -245,7 +250,7 @@ async function extendStreak(userId: string, practiceDays: Set<DayKey>, today: Da
     const to = startOfDayKey(from);
     const earlier = addDays(from, -span);
     const [answers, reviews] = await Promise.all([
-      db.answer.findMany({ where: { userId, answeredAt: { gte: startOfDayKey(earlier), lt: to } }, select: { answeredAt: true } }),
+      listAnswerTimesBetween(userId, startOfDayKey(earlier), to),
       db.reviewLog.findMany({ where: { userId, reviewedAt: { gte: startOfDayKey(earlier), lt: to } }, select: { reviewedAt: true } }),
     ]);
     if (answers.length === 0 && reviews.length === 0) break;
@@ -356,43 +361,18 @@ export async function listAttempts(userId: string, filters: Partial<AttemptFilte
   const finishedAt: { gte?: Date; lt?: Date } = {};
   if (filters.from) finishedAt.gte = startOfDayKey(filters.from);
   if (filters.to) finishedAt.lt = startOfDayKey(addDays(filters.to, 1));
-  const where = {
+  const { total, rows } = await listFinishedQuizzes(
     userId,
-    status: "finished",
-    ...(filters.topic ? { factSetId: filters.topic } : {}),
-    ...(filters.mode ? { mode: filters.mode } : {}),
-    ...(filters.from || filters.to ? { finishedAt } : { finishedAt: { not: null } }),
-  };
-  const [total, rows] = await Promise.all([
-    db.quiz.count({ where }),
-    db.quiz.findMany({
-      where,
-      orderBy: [{ finishedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * attemptPageSize,
-      take: attemptPageSize,
-      select: {
-        id: true,
-        factSetId: true,
-        mode: true,
-        questionCount: true,
-        correctCount: true,
-        score: true,
-        startedAt: true,
-        finishedAt: true,
-      },
-    }),
-  ]);
-  const durations = rows.length
-    ? await db.answer.groupBy({ by: ["quizId"], where: { userId, quizId: { in: rows.map((r) => r.id) } }, _sum: { durationMs: true } })
-    : [];
-  const durationByQuiz = new Map(durations.map((d) => [d.quizId, d._sum.durationMs ?? 0]));
+    { factSetId: filters.topic, mode: filters.mode, ...(filters.from || filters.to ? { finishedAt } : {}) },
+    (page - 1) * attemptPageSize,
+    attemptPageSize,
+  );
   const titles = await factSetTitles(locale);
   return {
     attempts: rows.map((row) => ({
       ...row,
       finishedAt: row.finishedAt ?? row.startedAt,
       topicTitle: titles.get(row.factSetId) ?? row.factSetId,
-      durationMs: durationByQuiz.get(row.id) ?? 0,
     })),
     total,
     page,
@@ -403,7 +383,7 @@ export async function listAttempts(userId: string, filters: Partial<AttemptFilte
 
 /** Topics and modes the learner has finished quizzes in, for the filter form's choices. */
 export async function listAttemptFilterOptions(userId: string, locale: Locale = "de"): Promise<{ topics: { id: string; title: string }[]; modes: string[] }> {
-  const groups = await db.quiz.groupBy({ by: ["factSetId", "mode"], where: { userId, status: "finished" } });
+  const groups = await groupFinishedQuizzes(userId);
   const titles = await factSetTitles(locale);
   const topicIds = [...new Set(groups.map((g) => g.factSetId))].sort();
   return {
@@ -427,22 +407,9 @@ export interface PersonalBest {
 
 /** The best score per topic and mode over the learner's finished quizzes. */
 export async function getPersonalBests(userId: string, locale: Locale = "de"): Promise<PersonalBest[]> {
-  const groups = await db.quiz.groupBy({
-    by: ["factSetId", "mode"],
-    where: { userId, status: "finished" },
-    _max: { score: true },
-    _count: { _all: true },
-  });
+  const groups = await groupFinishedQuizzes(userId);
   if (groups.length === 0) return [];
-  const best = await db.quiz.findMany({
-    where: {
-      userId,
-      status: "finished",
-      OR: groups.map((g) => ({ factSetId: g.factSetId, mode: g.mode, score: { gte: g._max.score ?? 0 } })),
-    },
-    orderBy: [{ finishedAt: "asc" }, { id: "asc" }],
-    select: { id: true, factSetId: true, mode: true, finishedAt: true, startedAt: true },
-  });
+  const best = await listQuizzesReaching(userId, groups.map((g) => ({ factSetId: g.factSetId, mode: g.mode, score: g._max.score ?? 0 })));
   const titles = await factSetTitles(locale);
   return groups
     .map((g) => {
@@ -458,103 +425,6 @@ export async function getPersonalBests(userId: string, locale: Locale = "de"): P
       };
     })
     .sort((a, b) => a.topicTitle.localeCompare(b.topicTitle) || a.mode.localeCompare(b.mode));
-}
-
-// ── One attempt ─────────────────────────────────────────────────────────────────────────
-
-export interface AttemptQuestion {
-  position: number;
-  type: QuestionType;
-  kind: QuestionKind;
-  prompt: string;
-  /** The learner's answer in words; null for a question never answered. */
-  givenAnswer: string | null;
-  /** null when the answer may not be shown yet (an unanswered question of a quiz in progress). */
-  correctAnswer: string | null;
-  explanation: string | null;
-  /** null for an unanswered question. */
-  correct: boolean | null;
-  /** Share of the answer that was right, 0..1; null when unanswered. */
-  score: number | null;
-  durationMs: number | null;
-}
-
-export interface AttemptDetail {
-  id: string;
-  factSetId: string;
-  topicTitle: string;
-  mode: string;
-  status: string;
-  questionCount: number;
-  correctCount: number;
-  score: number;
-  startedAt: Date;
-  finishedAt: Date | null;
-  durationMs: number;
-  questions: AttemptQuestion[];
-}
-
-/**
- * Every question of one of the learner's quizzes, rendered in `locale`, with the given and
- * the correct answer. Answers to questions not yet answered in a quiz still in progress are
- * withheld, so the review cannot be used to look them up. NotFoundError for an unknown quiz
- * or another learner's.
- */
-export async function getAttemptDetail(userId: string, quizId: string, locale: Locale = "de"): Promise<AttemptDetail> {
-  const quiz = await db.quiz.findFirst({
-    where: { id: quizId, userId },
-    select: {
-      id: true,
-      factSetId: true,
-      mode: true,
-      status: true,
-      questionCount: true,
-      correctCount: true,
-      score: true,
-      startedAt: true,
-      finishedAt: true,
-      questions: {
-        orderBy: { position: "asc" },
-        select: { position: true, spec: true, answer: { select: { response: true, correct: true, score: true, durationMs: true } } },
-      },
-    },
-  });
-  if (!quiz) throw new NotFoundError(`quiz ${quizId}`);
-  const factSet = await getStoredFactSet(quiz.factSetId);
-  const mayReveal = quiz.status !== "in_progress";
-
-  const questions = quiz.questions.map((row): AttemptQuestion => {
-    const spec = JSON.parse(row.spec) as QuestionSpec;
-    const answer = row.answer;
-    const reveal = answer || mayReveal ? revealQuestion(spec, factSet, locale) : null;
-    return {
-      position: row.position,
-      type: spec.type,
-      kind: spec.kind,
-      prompt: renderQuestion(spec, factSet, locale).prompt,
-      givenAnswer: answer ? describeResponse(spec, JSON.parse(answer.response) as Response, factSet, locale) : null,
-      correctAnswer: reveal?.correctAnswer ?? null,
-      explanation: reveal?.explanation ?? null,
-      correct: answer ? answer.correct : null,
-      score: answer ? answer.score : null,
-      durationMs: answer ? answer.durationMs : null,
-    };
-  });
-
-  return {
-    id: quiz.id,
-    factSetId: quiz.factSetId,
-    topicTitle: factSet.title[locale],
-    mode: quiz.mode,
-    status: quiz.status,
-    questionCount: quiz.questionCount,
-    correctCount: quiz.correctCount,
-    score: quiz.score,
-    startedAt: quiz.startedAt,
-    finishedAt: quiz.finishedAt,
-    durationMs: questions.reduce((sum, q) => sum + (q.durationMs ?? 0), 0),
-    questions,
-  };
 }
 
 // ── Weak spots ──────────────────────────────────────────────────────────────────────────

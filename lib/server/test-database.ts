@@ -16,7 +16,7 @@ import { type DatabaseProvider, getDatabaseProvider, getSqliteFilePath } from ".
  * DATABASE_URL once, when it is created:
  *
  *   const testDatabase = createTestDatabase("quizzes");
- *   const { createQuiz } = await import("./quizzes");
+ *   const { createQuiz } = await import("./attempts/quizzes");
  *
  * Each test file gets its own database, so Vitest's parallel workers never share one:
  * - SQLite: .data/unit-<name>.db, recreated from prisma/migrations on every run — the same

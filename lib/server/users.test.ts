@@ -318,11 +318,12 @@ describe("exportUserData", () => {
 
     const data = await exportUserData(userId, new Date("2026-03-05T12:00:00Z"));
 
-    expect(data).toMatchObject({ format: "faktum-export", version: 1, exportedAt: "2026-03-05T12:00:00.000Z" });
+    expect(data).toMatchObject({ format: "faktum-export", version: 2, exportedAt: "2026-03-05T12:00:00.000Z" });
     expect(data.profile).toMatchObject({ id: userId, email: input.email, role: "learner", isGuest: false });
     expect(data.settings).toEqual({ desiredRetention: 0.9, newCardsPerDay: 5 });
     expect(data.quizzes).toHaveLength(1);
     expect(data.quizzes[0]).toMatchObject({ id: quiz.id, settings: { types: ["single"], count: 1 }, status: "finished" });
+    expect(data.quizzes[0]).not.toHaveProperty("seed");
     expect(data.quizzes[0].questions[0]).toMatchObject({ position: 0, spec: { kind: "single", answer: "1957" }, factIds: ["de-1957"] });
     expect(data.quizzes[0].questions[0].answer).toMatchObject({ correct: true, response: { kind: "single", value: "1957" } });
     expect(data.answerFacts).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countLearnerAttemptsInClassesOf, exportAttempts, moveAttempts } from "./attempts";
 import { db } from "./db";
 import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
 import { splitStoredFactIds } from "./fact-sets";
@@ -138,9 +139,7 @@ export async function mergeGuestInto(guestId: string, accountId: string): Promis
 
     const fromGuest = { userId: guestId };
     const toAccount = { userId: accountId };
-    const quizzes = await tx.quiz.updateMany({ where: fromGuest, data: toAccount });
-    const answers = await tx.answer.updateMany({ where: fromGuest, data: toAccount });
-    const answerFacts = await tx.answerFact.updateMany({ where: fromGuest, data: toAccount });
+    const moved = await moveAttempts(tx, guestId, accountId);
     const reviewLogs = await tx.reviewLog.updateMany({ where: fromGuest, data: toAccount });
 
     const guestCardIds = (await tx.cardState.findMany({ where: fromGuest, select: { cardId: true } })).map((card) => card.cardId);
@@ -168,9 +167,9 @@ export async function mergeGuestInto(guestId: string, accountId: string): Promis
     await tx.user.delete({ where: { id: guestId } });
 
     return {
-      quizzes: quizzes.count,
-      answers: answers.count,
-      answerFacts: answerFacts.count,
+      quizzes: moved.quizzes,
+      answers: moved.answers,
+      answerFacts: moved.answerFacts,
       cardStates: cardStates.count,
       reviewLogs: reviewLogs.count,
       settings: settings.count > 0,
@@ -191,12 +190,13 @@ function parseJsonColumn(text: string | null): unknown {
   }
 }
 
-export const exportFormat = { name: "faktum-export", version: 1 } as const;
+/** Version 2: quizzes without seed, and without the answer key or grades the reveal rule withholds (./attempts/export.ts). */
+export const exportFormat = { name: "faktum-export", version: 2 } as const;
 
 /**
  * Everything Faktum stores about a user (GDPR Art. 15/20), as one JSON-ready object: profile
- * (no password hash), settings, quizzes with their questions and answers, per-fact answer
- * records, flashcard states and review logs, class memberships and, for teachers, the classes
+ * (no password hash), settings, quizzes with the learner's answers (never the answer key of an
+ * unanswered or withheld question, see exportAttempts), per-fact answer records, flashcard states and review logs, class memberships and, for teachers, the classes
  * they teach. Sessions are left out: they are credentials, not personal data worth keeping.
  */
 export async function exportUserData(userId: string, now = new Date()) {
@@ -207,14 +207,9 @@ export async function exportUserData(userId: string, now = new Date()) {
   if (!profile) throw new NotFoundError("user");
   const owner = { userId };
 
-  const [settings, quizzes, answerFacts, cardStates, reviewLogs, memberships, classesTaught] = await Promise.all([
+  const [settings, attempts, cardStates, reviewLogs, memberships, classesTaught] = await Promise.all([
     db.learnerSettings.findUnique({ where: owner, select: { desiredRetention: true, newCardsPerDay: true } }),
-    db.quiz.findMany({
-      where: owner,
-      orderBy: { startedAt: "asc" },
-      include: { questions: { orderBy: { position: "asc" }, include: { answer: true } } },
-    }),
-    db.answerFact.findMany({ where: owner, orderBy: { answeredAt: "asc" } }),
+    exportAttempts(userId, now),
     db.cardState.findMany({ where: owner, orderBy: { cardId: "asc" } }),
     db.reviewLog.findMany({ where: owner, orderBy: { reviewedAt: "asc" } }),
     db.classMember.findMany({ where: owner, include: { class: { select: { id: true, name: true } } }, orderBy: { joinedAt: "asc" } }),
@@ -231,17 +226,8 @@ export async function exportUserData(userId: string, now = new Date()) {
     exportedAt: now.toISOString(),
     profile,
     settings,
-    quizzes: quizzes.map(({ userId: _owner, settings: quizSettings, questions, ...quiz }) => ({
-      ...quiz,
-      settings: parseJsonColumn(quizSettings),
-      questions: questions.map(({ quizId: _quiz, spec, factIds, answer, ...question }) => ({
-        ...question,
-        spec: parseJsonColumn(spec),
-        factIds: splitStoredFactIds(factIds),
-        answer: answer && (({ userId: _user, quizId: _answerQuiz, response, ...rest }) => ({ ...rest, response: parseJsonColumn(response) }))(answer),
-      })),
-    })),
-    answerFacts: answerFacts.map(({ userId: _owner, ...fact }) => fact),
+    quizzes: attempts.quizzes,
+    answerFacts: attempts.answerFacts,
     cardStates: cardStates.map(({ userId: _owner, ...card }) => card),
     reviewLogs: reviewLogs.map(({ userId: _owner, factIds, previousState, log, ...review }) => ({
       ...review,
@@ -285,7 +271,7 @@ export async function deleteUser(userId: string): Promise<void> {
   const email = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw new NotFoundError("user");
-    const learnersAttempts = await tx.quiz.count({ where: { assignment: { class: { teacherId: userId } }, userId: { not: userId } } });
+    const learnersAttempts = await countLearnerAttemptsInClassesOf(tx, userId);
     if (learnersAttempts > 0) throw new ConflictError(teacherHasClassesMessage);
     await tx.user.delete({ where: { id: userId } });
     return user.email;

@@ -7,7 +7,8 @@ import { durationParts, toPercent } from "@/components/progress/format";
 import { modeKey } from "@/components/progress/mode-label";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getAttemptDetail } from "@/lib/server/progress";
+import { RevealWithheldNotice } from "@/components/classes/reveal-withheld-notice";
+import { reviewAttempt } from "@/lib/server/attempts";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { orNotFound } from "@/lib/server/or-not-found";
@@ -26,7 +27,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ quizId
   const user = await getSessionUser();
   if (!user) notFound();
   const requestLocale = await getRequestLocale();
-  const attempt = await orNotFound(getAttemptDetail(user.id, quizId, requestLocale));
+  const attempt = await orNotFound(reviewAttempt(user.id, quizId, requestLocale));
   const t = await getTranslations("progress");
   const format = await getFormatter();
   const date = format.dateTime(attempt.finishedAt ?? attempt.startedAt, { dateStyle: "long", timeStyle: "short" });
@@ -74,6 +75,8 @@ export default async function AttemptPage({ params }: { params: Promise<{ quizId
           </Link>
         </div>
       ) : null}
+
+      {attempt.withheld ? <RevealWithheldNotice revealsAt={attempt.withheld.revealsAt} /> : null}
 
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading" className="text-xl font-semibold tracking-tight">

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AttemptTimer } from "@/components/classes/attempt-timer";
 import { QuizPlayer } from "@/components/quiz/quiz-player";
-import { getQuizForPlay } from "@/lib/server/quizzes";
+import { getQuizForPlay } from "@/lib/server/attempts/quizzes";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { orNotFound } from "@/lib/server/or-not-found";

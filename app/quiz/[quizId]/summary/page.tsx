@@ -6,7 +6,7 @@ import { RevealWithheldNotice } from "@/components/classes/reveal-withheld-notic
 import { PractiseMistakesForm } from "@/components/quiz/practise-mistakes-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getQuizSummary } from "@/lib/server/quizzes";
+import { getQuizSummary } from "@/lib/server/attempts/quizzes";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { orNotFound } from "@/lib/server/or-not-found";

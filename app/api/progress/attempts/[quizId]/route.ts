@@ -1,6 +1,6 @@
 import { getRequestLocale } from "@/lib/i18n/request";
 import { NotFoundError } from "@/lib/server/errors";
-import { getAttemptDetail } from "@/lib/server/progress";
+import { reviewAttempt } from "@/lib/server/attempts";
 import { getSessionUser } from "@/lib/server/session";
 
 /**
@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ qui
   const user = await getSessionUser();
   if (!user) return notFound();
   try {
-    const attempt = await getAttemptDetail(user.id, quizId, await getRequestLocale());
+    const attempt = await reviewAttempt(user.id, quizId, await getRequestLocale());
     return Response.json(attempt, { headers: { "cache-control": "private, no-store" } });
   } catch (error) {
     if (error instanceof NotFoundError) return notFound();

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { getRequestLocale } from "@/lib/i18n/request";
-import { attemptMessages, toAnswerReply } from "@/lib/server/assignment-attempts";
+import { attemptMessages, toAnswerReply } from "@/lib/server/attempts/assignment-rules";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
-import { answerInput, InvalidResponseError, recordAnswer } from "@/lib/server/quizzes";
+import { answerInput, InvalidResponseError, recordAnswer } from "@/lib/server/attempts/quizzes";
 import { getSessionUser } from "@/lib/server/session";
 
 /**

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { FactSet, Locale } from "../facts/schema";
-import { gradeResponse, InvalidResponseError } from "../grading/grade-response";
-import { generateQuestions } from "../questions/generate-questions";
-import { describeResponse } from "../progress/describe-response";
-import { renderQuestion, revealQuestion } from "../questions/render-question";
+import type { FactSet, Locale } from "../../facts/schema";
+import { gradeResponse, InvalidResponseError } from "../../grading/grade-response";
+import { generateQuestions } from "../../questions/generate-questions";
+import { renderQuestion, revealQuestion } from "../../questions/render-question";
 import {
   type PublicQuestion,
   type QuestionKind,
@@ -13,7 +12,7 @@ import {
   type QuestionType,
   type Response,
   questionTypes,
-} from "../questions/types";
+} from "../../questions/types";
 import {
   type AttemptContext,
   type RevealWithheld,
@@ -21,14 +20,16 @@ import {
   attemptRulesSelect,
   settleAttemptForRead,
   withRevealPolicy,
-} from "./assignment-attempts";
-import { db, type Tx } from "./db";
-import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
-import { getStoredFactSet, splitStoredFactIds } from "./fact-sets";
+} from "./assignment-rules";
+import { reviewAttempt } from "./review";
+import { db, type Tx } from "../db";
+import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "../errors";
+import { getStoredFactSet, splitStoredFactIds } from "../fact-sets";
 
 /**
- * Quizzes: starting one, playing it question by question, and its summary. The only module
- * that touches the Quiz, QuizQuestion, Answer and AnswerFact tables. Every function takes the
+ * Quizzes: starting one, playing it question by question, and its summary. Part of the
+ * attempts owner (lib/server/attempts/), the only code that touches the Quiz, QuizQuestion,
+ * Answer and AnswerFact tables. Every function takes the
  * acting user's id and scopes its queries by it: another learner's quiz is "not found".
  *
  * Rules held here:
@@ -179,7 +180,7 @@ export interface QuizForPlay {
   correctCount: number;
   /** The current question, safe to send to the browser; null once the quiz is over. */
   question: PublicQuestion | null;
-  /** For an assignment attempt: its assignment, deadline and reveal policy (lib/server/assignment-attempts.ts). */
+  /** For an assignment attempt: its assignment, deadline and reveal policy (lib/server/attempts/assignment-rules.ts). */
   assignment: AttemptContext | null;
 }
 
@@ -424,7 +425,7 @@ export interface QuizSummary {
   durationMs: number;
   /** Empty while an assignment's reveal policy withholds answers (see `assignment.reveal`). */
   mistakes: ReviewedMistake[];
-  /** For an assignment attempt: its assignment, deadline and reveal policy (lib/server/assignment-attempts.ts). */
+  /** For an assignment attempt: its assignment, deadline and reveal policy (lib/server/attempts/assignment-rules.ts). */
   assignment: AttemptContext | null;
 }
 
@@ -434,66 +435,40 @@ export interface QuizSummary {
  * back to it). NotFoundError for an unknown quiz or another user's.
  */
 export async function getQuizSummary(userId: string, quizId: string, locale: Locale, now: Date = new Date()): Promise<QuizSummary> {
-  // An assignment attempt past its deadline is finished before it is read.
-  const assignment = await settleAttemptForRead(userId, quizId, now);
-  const quiz = await db.quiz.findFirst({
-    where: { id: quizId, userId },
-    select: {
-      id: true,
-      mode: true,
-      status: true,
-      factSetId: true,
-      questionCount: true,
-      correctCount: true,
-      score: true,
-      startedAt: true,
-      finishedAt: true,
-      questions: {
-        where: { answer: { isNot: null } },
-        orderBy: { position: "asc" },
-        select: { position: true, spec: true, answer: { select: { response: true, correct: true, score: true, durationMs: true } } },
-      },
-    },
-  });
-  if (!quiz) throw new NotFoundError(`quiz ${quizId}`);
-  const factSet = await getStoredFactSet(quiz.factSetId);
-
-  const mistakes: ReviewedMistake[] = [];
-  let durationMs = 0;
-  for (const question of quiz.questions) {
-    const answer = question.answer;
-    if (!answer) continue;
-    durationMs += answer.durationMs;
-    if (answer.correct) continue;
-    const spec = parseSpec(question.spec);
-    const reveal = revealQuestion(spec, factSet, locale);
-    mistakes.push({
-      position: question.position,
-      type: spec.type,
-      kind: spec.kind,
-      prompt: renderQuestion(spec, factSet, locale).prompt,
-      yourAnswer: describeResponse(spec, JSON.parse(answer.response) as Response, factSet, locale),
-      score: answer.score,
-      ...reveal,
-    });
-  }
-
+  // The one review applies the reveal policy; while it withholds, there are no mistakes to show.
+  const review = await reviewAttempt(userId, quizId, locale, now);
+  const mistakes = review.questions.flatMap((q): ReviewedMistake[] =>
+    q.givenAnswer !== null && q.correct === false
+      ? [
+          {
+            position: q.position,
+            type: q.type,
+            kind: q.kind,
+            prompt: q.prompt,
+            yourAnswer: q.givenAnswer,
+            score: q.score ?? 0,
+            correctAnswer: q.correctAnswer ?? "",
+            explanation: q.explanation ?? "",
+            source: q.source ?? "",
+          },
+        ]
+      : [],
+  );
   return {
-    id: quiz.id,
-    mode: quiz.mode,
-    status: quiz.status as QuizStatus,
-    factSetId: quiz.factSetId,
-    factSetTitle: factSet.title[locale],
-    questionCount: quiz.questionCount,
-    answeredCount: quiz.questions.length,
-    correctCount: quiz.correctCount,
-    score: quiz.score,
-    startedAt: quiz.startedAt,
-    finishedAt: quiz.finishedAt,
-    durationMs,
-    // The assignment's reveal policy may withhold right answers and explanations for now.
-    mistakes: assignment && !assignment.reveal.isRevealed ? [] : mistakes,
-    assignment,
+    id: review.id,
+    mode: review.mode,
+    status: review.status as QuizStatus,
+    factSetId: review.factSetId,
+    factSetTitle: review.topicTitle,
+    questionCount: review.questionCount,
+    answeredCount: review.answeredCount,
+    correctCount: review.correctCount,
+    score: review.score,
+    startedAt: review.startedAt,
+    finishedAt: review.finishedAt,
+    durationMs: review.durationMs,
+    mistakes,
+    assignment: review.assignment,
   };
 }
 

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import type { QuestionSpec, QuestionType, Response } from "../questions/types";
-import { createTestDatabase } from "./test-database";
+import type { QuestionSpec, QuestionType, Response } from "../../questions/types";
+import { createTestDatabase } from "../test-database";
 
 // The Prisma client reads DATABASE_URL when it is created: point it at a throwaway file first.
 createTestDatabase("quizzes");
-const { db } = await import("./db");
-const { ConflictError, NotFoundError } = await import("./errors");
-const { importFactSets } = await import("./fact-sets");
-const { loadFactSets } = await import("../facts/load-fact-sets");
+const { db } = await import("../db");
+const { ConflictError, NotFoundError } = await import("../errors");
+const { importFactSets } = await import("../fact-sets");
+const { loadFactSets } = await import("../../facts/load-fact-sets");
 const quizzes = await import("./quizzes");
 const { createMistakesQuiz, createQuiz, getLatestOpenQuiz, getQuizForPlay, getQuizSummary, InvalidResponseError, maxAnswerDurationMs, recordAnswer } =
   quizzes;

@@ -1,14 +1,14 @@
-import type { Prisma } from "../../generated/prisma/client";
-import type { AttemptStatus, RevealPolicy } from "../assignments/policies";
-import { isRevealPolicy } from "../assignments/policies";
-import { decideReveal, type RevealDecision } from "../assignments/reveal";
-import { getEffectiveDeadline, getRemainingMs, isPastDeadline } from "../assignments/time-limit";
-import { db, type Tx } from "./db";
-import { ConflictError } from "./errors";
+import type { Prisma } from "../../../generated/prisma/client";
+import type { AttemptStatus, RevealPolicy } from "../../assignments/policies";
+import { isRevealPolicy } from "../../assignments/policies";
+import { decideReveal, type RevealDecision } from "../../assignments/reveal";
+import { getEffectiveDeadline, getRemainingMs, isPastDeadline } from "../../assignments/time-limit";
+import { db, type Tx } from "../db";
+import { ConflictError } from "../errors";
 
 /**
  * The assignment rules the quiz module applies to assignment attempts (Quiz rows with an
- * assignmentId). Kept apart from lib/server/assignments.ts so that lib/server/quizzes.ts can
+ * assignmentId). Kept apart from lib/server/assignments.ts so that lib/server/attempts/quizzes.ts can
  * call in without an import cycle (assignments.ts starts attempts with quizzes.ts's createQuiz).
  *
  * Rules held here, on the server's clock (stateless: no timers, several instances may run):
