@@ -324,7 +324,7 @@ test.describe("classes and assignments", () => {
     // Attempts limit: learner 1 used the only attempt.
     await learner1.page.goto("/assignments");
     await expect(cardOf(learner1.page, assignmentA).getByTestId("start-refused")).toHaveText("Alle Versuche genutzt.");
-    expect(await startByRoute(learner1.context.request, assignmentA)).toEqual({ status: 409, json: { error: "classes.errors.noAttemptsLeft" } });
+    expect(await startByRoute(learner1.context.request, assignmentA)).toEqual({ status: 409, json: { message: "Du hast alle erlaubten Versuche genutzt." } });
     // A submitted attempt takes no new answer: asking again returns the stored one, unchanged.
     const again = await postAnswer(learner1.context.request, learner1QuizA, { position: 0, response: { kind: "single", value: "1999" } });
     expect(again.status).toBe(200);
@@ -335,7 +335,7 @@ test.describe("classes and assignments", () => {
     await learner1.page.goto("/assignments");
     await expect(cardOf(learner1.page, upcoming).getByTestId("start-refused")).toHaveText("Noch nicht verfügbar.");
     await expect(cardOf(learner1.page, upcoming).getByTestId("start-assignment")).toHaveCount(0);
-    expect(await startByRoute(learner1.context.request, upcoming)).toEqual({ status: 409, json: { error: "classes.errors.notOpenYet" } });
+    expect(await startByRoute(learner1.context.request, upcoming)).toEqual({ status: 409, json: { message: "Diese Aufgabe ist noch nicht verfügbar." } });
   });
 
   test("a learner removed from the class cannot start its assignments, by button, route or URL", async () => {
@@ -352,7 +352,7 @@ test.describe("classes and assignments", () => {
     await cardOf(learner2.page, second).getByTestId("start-assignment").click();
     await expect(cardOf(learner2.page, second).getByText("Das gibt es nicht (mehr) – oder es gehört nicht zu dir.")).toBeVisible();
     expect(learner2.page.url()).toMatch(/\/assignments$/);
-    expect(await startByRoute(learner2.context.request, second)).toEqual({ status: 404, json: { error: "assignment not found" } });
+    expect(await startByRoute(learner2.context.request, second)).toEqual({ status: 404, json: { message: "Das gibt es nicht (mehr) – oder es gehört nicht zu dir." } });
     await expectNotFoundPage(learner2.page, `/assignments/${second}`);
     await expectNotFoundPage(learner2.page, `/classes/${classId}`);
     await learner2.page.goto("/assignments");
@@ -406,7 +406,7 @@ test.describe("classes and assignments", () => {
     await expireAttempt(sprintQuiz);
     const secondAnswer = (await specAt(sprintQuiz, 1)).answer;
     const late = await answerWith(learner1.page, secondAnswer);
-    expect(late).toEqual({ status: 409, json: { error: "classes.errors.timeUp", message: "Die Zeit für diesen Versuch ist abgelaufen." } });
+    expect(late).toEqual({ status: 409, json: { message: "Die Zeit für diesen Versuch ist abgelaufen." } });
     await expect(learner1.page.getByRole("main").getByRole("alert")).toContainText("Die Zeit für diesen Versuch ist abgelaufen.");
     expect((await postAnswer(learner1.context.request, sprintQuiz, { position: 1, response: { kind: "single", value: secondAnswer } })).status).toBe(409);
     // Reading the attempt finishes it: the quiz sends the learner to the summary, which withholds the answers.

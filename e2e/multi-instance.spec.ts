@@ -41,6 +41,7 @@ test.describe("two app instances on one PostgreSQL database", () => {
         DATABASE_URL: databaseUrl,
         NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
         FAKTUM_INSECURE_COOKIES: "1",
+        FAKTUM_TRUST_PROXY: "1",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     });

@@ -243,7 +243,7 @@ test("another learner's quiz is not found, for the page and the answer route", a
     // A stranger without a session …
     const anonymous = await postAnswer(strangerPage.request, quizId, { position: 0, response: { kind: "single", value } });
     expect(anonymous.status).toBe(404);
-    expect(anonymous.json?.error).toEqual(expect.any(String));
+    expect(anonymous.json?.message).toEqual(expect.any(String));
     // … and one with a session and a quiz of their own.
     await startQuizFromHome(strangerPage, { types: ["accession-year"], length: 5 });
     const foreign = await postAnswer(strangerPage.request, quizId, { position: 0, response: { kind: "single", value } });
@@ -279,8 +279,8 @@ test("tampered submissions get a 4xx with a message and change nothing", async (
   for (const { name, body, headers, status, quiz } of cases) {
     const result = await postAnswer(page.request, quiz ?? quizId, body, headers);
     expect(result.status, `${name}: ${result.text}`).toBe(status);
-    expect(typeof result.json?.error, `${name}: JSON error message`).toBe("string");
-    expect(String(result.json?.error).length, name).toBeGreaterThan(5);
+    expect(typeof result.json?.message, `${name}: JSON error message`).toBe("string");
+    expect(String(result.json?.message).length, name).toBeGreaterThan(5);
   }
 
   // Nothing was written: still on question 1, and a proper answer is the first one stored.

@@ -13,7 +13,3 @@ export function csvResponse(csv: string, fileName: string): Response {
     },
   });
 }
-
-export function csvFailure(status: number, message: string): Response {
-  return Response.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
-}

@@ -8,6 +8,7 @@ const {
   clearRateLimit,
   deleteExpiredRateLimits,
   getClientAddress,
+  isProxyTrusted,
   getRateLimitStatus,
   getSignInLimitStatus,
   recordFailedSignIn,
@@ -112,13 +113,29 @@ describe("sign-in limits", () => {
 describe("getClientAddress", () => {
   const headers = (entries: Record<string, string>) => new Headers(entries);
 
-  it("takes the first hop of x-forwarded-for", () => {
-    expect(getClientAddress(headers({ "x-forwarded-for": "203.0.113.5, 10.0.0.1, 10.0.0.2" }))).toBe("203.0.113.5");
-    expect(getClientAddress(headers({ "x-forwarded-for": " 2001:db8::1 " }))).toBe("2001:db8::1");
+  it("behind no trusted proxy, ignores every forwarding header: one shared key", () => {
+    expect(getClientAddress(headers({ "x-forwarded-for": "203.0.113.5" }), false)).toBe("unknown");
+    expect(getClientAddress(headers({ "x-real-ip": "203.0.113.9" }), false)).toBe("unknown");
+    expect(getClientAddress(headers({}), false)).toBe("unknown");
   });
 
-  it("falls back to x-real-ip, then to one shared bucket", () => {
-    expect(getClientAddress(headers({ "x-real-ip": "203.0.113.9" }))).toBe("203.0.113.9");
-    expect(getClientAddress(headers({}))).toBe("unknown");
+  it("behind a trusted proxy, takes the hop the proxy appended, not the client's own", () => {
+    expect(getClientAddress(headers({ "x-forwarded-for": "198.51.100.7, 203.0.113.5" }), true)).toBe("203.0.113.5");
+    expect(getClientAddress(headers({ "x-forwarded-for": " 2001:db8::1 " }), true)).toBe("2001:db8::1");
+  });
+
+  it("behind a trusted proxy, falls back to x-real-ip, then to one shared bucket", () => {
+    expect(getClientAddress(headers({ "x-real-ip": "203.0.113.9" }), true)).toBe("203.0.113.9");
+    expect(getClientAddress(headers({}), true)).toBe("unknown");
+  });
+});
+
+describe("isProxyTrusted", () => {
+  it("is on only when FAKTUM_TRUST_PROXY says so", () => {
+    expect(isProxyTrusted({})).toBe(false);
+    expect(isProxyTrusted({ FAKTUM_TRUST_PROXY: "" })).toBe(false);
+    expect(isProxyTrusted({ FAKTUM_TRUST_PROXY: "0" })).toBe(false);
+    expect(isProxyTrusted({ FAKTUM_TRUST_PROXY: "1" })).toBe(true);
+    expect(isProxyTrusted({ FAKTUM_TRUST_PROXY: "true" })).toBe(true);
   });
 });

@@ -100,14 +100,28 @@ export async function recordSuccessfulSignIn(email: string): Promise<void> {
 }
 
 /**
- * The client's address for per-address limits: the first hop of `x-forwarded-for` (the client
- * as the reverse proxy saw it), else `x-real-ip`, else "unknown" (all such clients then share
- * one counter, which fails safe). Behind no proxy the header is client-controlled: the
- * per-account limit still holds then.
+ * The client's address for per-address limits. Next gives route handlers and actions no peer
+ * (socket) address, so what is left are headers, and those a client writes itself unless a
+ * reverse proxy in front overwrites them. Hence:
+ *
+ * - `FAKTUM_TRUST_PROXY=1` (a proxy is in front and appends the peer it saw to
+ *   `X-Forwarded-For`, as nginx's `$proxy_add_x_forwarded_for` and Caddy do): the LAST hop,
+ *   the one our proxy added; earlier hops came from the client and are ignored. Without
+ *   `X-Forwarded-For`, `X-Real-IP` (which such a proxy sets).
+ * - otherwise: one shared key, "unknown". Every client then shares one per-address counter,
+ *   which fails safe: a client cannot pick a fresh key per try, and the per-account limit
+ *   still holds. The price: failures from many clients add up (20 in 15 minutes locks sign-in
+ *   for unknown accounts' owners too), so a deployment open to many should set the proxy.
  */
-export function getClientAddress(headers: Pick<Headers, "get">): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+export function getClientAddress(headers: Pick<Headers, "get">, trustProxy = isProxyTrusted()): string {
+  if (!trustProxy) return "unknown";
+  const forwarded = headers.get("x-forwarded-for")?.split(",").map((hop) => hop.trim()).filter(Boolean).at(-1);
   if (forwarded) return forwarded.slice(0, 100);
   const realIp = headers.get("x-real-ip")?.trim();
   return realIp ? realIp.slice(0, 100) : "unknown";
+}
+
+/** Whether FAKTUM_TRUST_PROXY says a reverse proxy in front sets the forwarding headers. */
+export function isProxyTrusted(env: Record<string, string | undefined> = process.env): boolean {
+  return ["1", "true", "yes"].includes((env.FAKTUM_TRUST_PROXY ?? "").trim().toLowerCase());
 }

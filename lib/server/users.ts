@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { countLearnerAttemptsInClassesOf, exportAttempts, moveAttempts } from "./attempts";
-import { db } from "./db";
+import { db, scrubDeletedRows } from "./db";
 import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
 import { splitStoredFactIds } from "./fact-sets";
 import { findPasswordIssue, hashPassword, passwordMaxLength, verifyDummyPassword, verifyPassword } from "./passwords";
@@ -278,4 +278,5 @@ export async function deleteUser(userId: string): Promise<void> {
   });
   // The sign-in counter's key holds the email address: personal data that goes with the account.
   if (email) await clearRateLimit(signInAccountKey(email));
+  await scrubDeletedRows();
 }

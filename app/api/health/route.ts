@@ -1,3 +1,5 @@
+import { createRoute } from "@/lib/server/route";
+
 /**
  * GET /api/health: the app is up. Touches no database on purpose: a load balancer's liveness
  * probe, and the benchmark's baseline for what a route of this app costs before any work
@@ -5,6 +7,4 @@
  */
 export const dynamic = "force-dynamic";
 
-export function GET(): Response {
-  return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
-}
+export const GET = createRoute({ access: "none" }, async () => Response.json({ ok: true }, { headers: { "cache-control": "no-store" } }));

@@ -1,13 +1,11 @@
-import { getSessionUser } from "@/lib/server/session";
+import { createRoute } from "@/lib/server/route";
 import { exportUserData } from "@/lib/server/users";
 
 /**
  * GET /api/account/export: everything Faktum stores about the current user, as a JSON
  * download. Any session may export its own data (a guest's too); no session is a 401.
  */
-export async function GET(): Promise<Response> {
-  const user = await getSessionUser();
-  if (!user) return Response.json({ error: "not signed in" }, { status: 401, headers: { "Cache-Control": "no-store" } });
+export const GET = createRoute({ access: "user" }, async ({ user }) => {
   const now = new Date();
   const data = await exportUserData(user.id, now);
   return new Response(JSON.stringify(data, null, 2), {
@@ -17,4 +15,4 @@ export async function GET(): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
-}
+});

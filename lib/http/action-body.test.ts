@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { isDecodableActionReply } from "./action-body";
+
+describe("isDecodableActionReply", () => {
+  it("accepts what encodeReply sends for this app's actions", () => {
+    expect(isDecodableActionReply("[]")).toBe(true);
+    expect(isDecodableActionReply('[null,{"email":"a@b.de","password":"x"}]')).toBe(true);
+    expect(isDecodableActionReply('["de"]')).toBe(true);
+    expect(isDecodableActionReply('[null,"$K1"]')).toBe(true); // (previous state, FormData of the 1_… parts)
+    expect(isDecodableActionReply('["$$escaped","$undefined","$D2026-01-01T00:00:00.000Z","$n12","$NaN"]')).toBe(true);
+    expect(isDecodableActionReply('[null,"$@1"]', new Set(["1"]))).toBe(true);
+  });
+
+  it("refuses what is no JSON, no argument list, or refers to a part that is not there", () => {
+    expect(isDecodableActionReply("{{{")).toBe(false);
+    expect(isDecodableActionReply('"x"')).toBe(false);
+    expect(isDecodableActionReply("5")).toBe(false);
+    expect(isDecodableActionReply('{"a":1}')).toBe(false);
+    expect(isDecodableActionReply('["$Q1"]')).toBe(false);
+    expect(isDecodableActionReply('[{"deep":["$@a"]}]', new Set(["1"]))).toBe(false);
+    expect(isDecodableActionReply('["$Zzz"]')).toBe(false);
+    expect(isDecodableActionReply("[".repeat(100) + "]".repeat(100))).toBe(false);
+  });
+});
