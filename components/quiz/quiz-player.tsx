@@ -79,6 +79,11 @@ export function QuizPlayer({
       setError(t("errors.incomplete"));
       return;
     }
+    // The server refuses a typed year that is no year; say so before sending it.
+    if (isYearQuestion(question) && response.kind === "text" && !/^\s*\d{4}\s*$/.test(response.text)) {
+      setError(t("errors.notAYear"));
+      return;
+    }
     isBusy.current = true;
     setError(null);
     setPhase("submitting");
@@ -231,6 +236,7 @@ export function QuizPlayer({
                 setResponse({ kind: "text", text });
               }}
               disabled={isLocked}
+              isYear={isYearQuestion(question)}
             />
           ) : null}
 
@@ -266,6 +272,11 @@ export function QuizPlayer({
       </Card>
     </div>
   );
+}
+
+/** Typed-year questions take four digits, not a name. */
+function isYearQuestion(question: PublicQuestion): boolean {
+  return question.type === "typed-accession-year";
 }
 
 function initialResponse(question: PublicQuestion): Response {

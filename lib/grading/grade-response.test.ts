@@ -138,6 +138,35 @@ describe("gradeResponse: text", () => {
   });
 });
 
+describe("gradeResponse: typed year", () => {
+  const typedYear: TextSpec = {
+    id: "q-year",
+    type: "typed-accession-year",
+    kind: "text",
+    factIds: ["pl-1999"],
+    params: { country: "PL" },
+    answer: { of: "year", value: "1999" },
+  };
+  const grade = (text: string) => gradeResponse(typedYear, { kind: "text", text }, fs);
+
+  it("accepts the year, with surrounding spaces", () => {
+    expect(grade("1999")).toEqual({ correct: true, score: 1 });
+    expect(grade("  1999 \t")).toEqual({ correct: true, score: 1 });
+  });
+
+  it("grades another year as wrong", () => {
+    expect(grade("2004")).toEqual({ correct: false, score: 0 });
+    expect(grade("1998")).toEqual({ correct: false, score: 0 });
+  });
+
+  it("refuses anything that is not a four-digit year, saying so", () => {
+    for (const text of ["", "99", "19 99", "1999.", "neunzehnhundertneunundneunzig", "Polen", "19999", "1999-03-12"]) {
+      expect(() => grade(text), text).toThrow(InvalidResponseError);
+      expect(() => grade(text), text).toThrow(/not a four-digit year/);
+    }
+  });
+});
+
 describe("gradeResponse: wrong kind", () => {
   it("rejects a response of another kind than the question", () => {
     expect(() => grade(single, { kind: "multi", values: ["1999"] })).toThrow(InvalidResponseError);
@@ -180,7 +209,7 @@ describe("gradeResponse on generated questions", () => {
             break;
           case "text": {
             const country = factSet.countries.find((c) => c.id === spec.answer.value);
-            response = { kind: "text", text: country?.name.de ?? "" };
+            response = { kind: "text", text: spec.answer.of === "year" ? spec.answer.value : (country?.name.de ?? "") };
             break;
           }
         }

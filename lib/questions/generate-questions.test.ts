@@ -86,6 +86,13 @@ function trueValues(fs: FactSet, spec: QuestionSpec): string[] {
         }),
       );
     }
+    case "members-after-round": {
+      // Members after the round of that day: every accession up to and including it.
+      const count = fs.accessions.filter((a) => a.date <= (spec.params.date ?? "")).length;
+      return values(opts.filter((o) => Number(o.value) === count));
+    }
+    case "summit-invited":
+      return values(opts.filter((o) => eventOf(fs, spec).invited.includes(o.value)));
     default:
       throw new Error(`${spec.type} is not a choice type`);
   }
@@ -118,6 +125,25 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
       break;
     }
     case "order": {
+      if (spec.type === "event-order") {
+        expect(spec.options.length, context).toBe(4);
+        const events = spec.options.map((o) => fs.events.find((e) => e.id === o.value));
+        const spans = events.map((e) => {
+          if (!e) throw new Error(`no event in ${context}`);
+          expect(e.name.de + e.name.en, `label names a year: ${context}`).not.toMatch(/\b\d{4}\b/);
+          return [year(e.date), year(e.endDate ?? e.date)] as const;
+        });
+        // No two events share a year, so not a day either, whatever their precision.
+        for (const [i, a] of spans.entries()) {
+          for (const b of spans.slice(i + 1)) expect(a[1] < b[0] || b[1] < a[0], `overlapping years: ${context}`).toBe(true);
+        }
+        const chronological = [...values(spec.options)].sort(
+          (a, b) => (fs.events.find((e) => e.id === a)?.date ?? "").localeCompare(fs.events.find((e) => e.id === b)?.date ?? ""),
+        );
+        expect(spec.answer, context).toEqual(chronological);
+        expect(values(spec.options), `shown already solved: ${context}`).not.toEqual(spec.answer);
+        break;
+      }
       expect(spec.options.length, context).toBeGreaterThanOrEqual(4);
       expect(spec.options.length, context).toBeLessThanOrEqual(5);
       const dateOf = (countryId: string) => {
@@ -147,6 +173,12 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
       break;
     }
     case "text": {
+      if (spec.type === "typed-accession-year") {
+        const years = accessionsOf(fs, spec.params.country ?? "").map((a) => String(year(a.date)));
+        expect(spec.answer.of, context).toBe("year");
+        expect(years, `country joined ${years.length} times: ${context}`).toEqual([spec.answer.value]);
+        break;
+      }
       expect(spec.type, context).toBe("typed-country");
       let fitting: string[];
       if (spec.params.mode === "alone") {
@@ -205,7 +237,10 @@ function expectCleanRendering(fs: FactSet, spec: QuestionSpec): void {
       expect(new Set(labels).size, `duplicate labels: ${json}`).toBe(labels.length);
       for (const label of labels) expect(label).not.toContain("undefined");
     }
-    if (spec.kind === "text") {
+    if (spec.kind === "text" && spec.answer.of === "year") {
+      expect(question.prompt, `prompt names its answer: ${json}`).not.toContain(spec.answer.value);
+    }
+    if (spec.kind === "text" && spec.answer.of === "country") {
       const country = fs.countries.find((c) => c.id === spec.answer.value);
       expect(question.prompt, `prompt names its answer: ${json}`).not.toContain(country?.name[locale]);
     }

@@ -9,6 +9,7 @@ import {
   yearOf,
 } from "./fact-index";
 import { type OrgNames, type Templates, type Term, templatesFor } from "./templates";
+import { isModuleType, questionModules } from "./question-types/registry";
 import type { OptionRef, PublicQuestion, QuestionReveal, QuestionSpec, RenderedOption } from "./types";
 
 /**
@@ -110,6 +111,8 @@ function optionLabel(option: OptionRef, index: FactIndex, t: Templates): string 
     }
     case "boolean":
       return t.booleanLabel(option.value === "true");
+    case "count":
+      return option.value;
   }
 }
 
@@ -141,6 +144,7 @@ function param(spec: QuestionSpec, name: string): string {
 
 function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): string {
   const org = orgNames(index, t);
+  if (isModuleType(spec.type)) return questionModules[spec.type].prompt(spec, index, t);
   switch (spec.type) {
     case "accession-year":
       return t.prompt.accessionYear(termAtAccession(firstAccession(spec, index), index, t), org);
@@ -240,6 +244,7 @@ function countryWithYear(countryId: string, index: FactIndex, t: Templates): str
 
 function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): string {
   const org = orgNames(index, t);
+  if (isModuleType(spec.type)) return questionModules[spec.type].explanation(spec, index, t);
   switch (spec.type) {
     case "accession-year":
     case "accession-date":

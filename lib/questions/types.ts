@@ -12,8 +12,19 @@ import type { Locale } from "../facts/schema";
 /** How the learner answers. */
 export type QuestionKind = "single" | "multi" | "order" | "match" | "text";
 
+/**
+ * Types that live as one module each in `question-types/` (see its registry). New types go
+ * there; the older ones move there in a later refactor.
+ */
+export type ModuleQuestionType =
+  | "typed-accession-year" // In which year did <country> join? typed (text, a year)
+  | "event-order" // Put these events in chronological order (order, events)
+  | "members-after-round" // How many members after the round of <date>? (single, counts)
+  | "summit-invited"; // Which countries were invited at <summit>? (multi, countries)
+
 /** What the question asks. Each type has exactly one kind. */
 export type QuestionType =
+  | ModuleQuestionType
   | "accession-year" // In which year did <country> join? (single, years)
   | "country-by-year" // Which country joined in <year>? (single, countries)
   | "founding-member-true-false" // <country> is a founding member: true/false (single)
@@ -32,8 +43,8 @@ export type QuestionType =
 /** An option, by key. `value` is what the learner submits and what grading compares. */
 export interface OptionRef {
   /** What the value names, so the renderer can label it. */
-  of: "country" | "year" | "date" | "event" | "place" | "boolean";
-  /** Country id ("PL"), year ("1999"), ISO date, event id, place key, or "true"/"false". */
+  of: "country" | "year" | "date" | "event" | "place" | "boolean" | "count";
+  /** Country id ("PL"), year ("1999"), ISO date, event id, place key, "true"/"false", or a whole number ("26"). */
   value: string;
 }
 
@@ -74,7 +85,10 @@ export interface MatchSpec extends SpecBase {
 }
 export interface TextSpec extends SpecBase {
   kind: "text";
-  /** The entity the learner must name (a country id). Accepted spellings come from the fact set. */
+  /**
+   * What the learner must type: a country (accepted spellings come from the fact set) or a
+   * year (four digits, surrounding spaces allowed).
+   */
   answer: OptionRef;
 }
 
@@ -147,6 +161,10 @@ export const questionTypes = [
   "event-date",
   "event-launched",
   "event-place",
+  "typed-accession-year",
+  "event-order",
+  "members-after-round",
+  "summit-invited",
 ] as const satisfies readonly QuestionType[];
 
 /** The one kind each question type is answered with. */
@@ -165,6 +183,10 @@ export const questionKindOf: Record<QuestionType, QuestionKind> = {
   "event-date": "single",
   "event-launched": "single",
   "event-place": "single",
+  "typed-accession-year": "text",
+  "event-order": "order",
+  "members-after-round": "single",
+  "summit-invited": "multi",
 };
 
 /** Whether a string names a question type (for parsing query strings and CLI flags). */
