@@ -16,7 +16,11 @@ export type QuestionTypeName =
   | "event-year"
   | "event-date"
   | "event-launched"
-  | "event-place";
+  | "event-place"
+  | "typed-accession-year"
+  | "event-order"
+  | "members-after-round"
+  | "summit-invited";
 
 /**
  * Starts a quiz from the home page's form: only the given question types, the given length
