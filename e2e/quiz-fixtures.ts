@@ -20,7 +20,9 @@ export type QuestionTypeName =
   | "typed-accession-year"
   | "event-order"
   | "members-after-round"
-  | "summit-invited";
+  | "summit-invited"
+  | "map-click-wave"
+  | "map-name-highlighted";
 
 /**
  * Starts a quiz from the home page's form: only the given question types, the given length

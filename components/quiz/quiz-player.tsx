@@ -13,6 +13,7 @@ import { FeedbackPanel } from "./feedback-panel";
 import { MatchQuestion } from "./match-question";
 import { OrderQuestion } from "./order-question";
 import { QuizProgress } from "./quiz-progress";
+import { MapQuestion } from "./map-question";
 import { TextQuestion } from "./text-question";
 
 /** The answer route's reply (see app/api/quizzes/[quizId]/answers/route.ts). */
@@ -167,6 +168,7 @@ export function QuizPlayer({
     order: t("hintOrder"),
     match: t("hintMatch"),
     text: t("hintText"),
+    map: t("hintMap"),
   }[question.kind];
 
   return (
@@ -226,6 +228,18 @@ export function QuizPlayer({
               }}
               disabled={isLocked}
               legend={question.prompt}
+            />
+          ) : response.kind === "map" ? (
+            <MapQuestion
+              questionId={question.id}
+              options={question.options ?? []}
+              value={response.value}
+              highlight={question.highlight}
+              onChange={(value) => {
+                setError(null);
+                setResponse({ kind: "map", value });
+              }}
+              disabled={isLocked}
             />
           ) : response.kind === "text" ? (
             <TextQuestion
@@ -291,6 +305,8 @@ function initialResponse(question: PublicQuestion): Response {
       return { kind: "match", pairs: {} };
     case "text":
       return { kind: "text", text: "" };
+    case "map":
+      return { kind: "map", value: "" };
   }
 }
 
@@ -314,5 +330,7 @@ function isResponseComplete(question: PublicQuestion, response: Response): boole
       return (question.left ?? []).every((left) => Boolean(response.pairs[left.value]));
     case "text":
       return response.text.trim() !== "";
+    case "map":
+      return response.value !== "";
   }
 }

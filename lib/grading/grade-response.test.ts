@@ -167,6 +167,25 @@ describe("gradeResponse: typed year", () => {
   });
 });
 
+describe("gradeResponse: map", () => {
+  const mapSpec: QuestionSpec = {
+    id: "q-map",
+    type: "map-click-wave",
+    kind: "map",
+    factIds: ["cz-1999", "hu-1999", "pl-1999"],
+    params: { year: "1999" },
+    options: ["CZ", "HU", "PL", "ES", "SK"].map((value) => ({ of: "country", value })),
+    answer: ["CZ", "HU", "PL"],
+  };
+  it("accepts any fitting country and no other", () => {
+    for (const value of ["CZ", "HU", "PL"]) expect(gradeResponse(mapSpec, { kind: "map", value }, fs)).toEqual({ correct: true, score: 1 });
+    expect(gradeResponse(mapSpec, { kind: "map", value: "SK" }, fs)).toEqual({ correct: false, score: 0 });
+  });
+  it("refuses a country that is not on the map", () => {
+    expect(() => gradeResponse(mapSpec, { kind: "map", value: "XX" }, fs)).toThrow(InvalidResponseError);
+  });
+});
+
 describe("gradeResponse: wrong kind", () => {
   it("rejects a response of another kind than the question", () => {
     expect(() => grade(single, { kind: "multi", values: ["1999"] })).toThrow(InvalidResponseError);
@@ -212,6 +231,9 @@ describe("gradeResponse on generated questions", () => {
             response = { kind: "text", text: spec.answer.of === "year" ? spec.answer.value : (country?.name.de ?? "") };
             break;
           }
+          case "map":
+            response = { kind: "map", value: spec.answer[spec.answer.length - 1] ?? "" };
+            break;
         }
         expect(gradeResponse(spec, response, factSet), JSON.stringify(spec)).toEqual({ correct: true, score: 1 });
       }

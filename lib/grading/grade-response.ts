@@ -29,6 +29,7 @@ const maxTextLength = 200;
  *   (a left item left unpaired counts as wrong).
  * - text: correct iff the typed answer names the target country (see `matchTypedAnswer`), or,
  *   for a year, is that year (four digits, surrounding spaces allowed; a non-year is refused).
+ * - map: correct iff the picked country is one of the accepted ones.
  *
  * Throws InvalidResponseError for a response of another kind than the question, values that
  * are not among the options, duplicates, or a malformed shape.
@@ -87,6 +88,11 @@ export function gradeResponse(spec: QuestionSpec, response: Response, factSet: F
         return verdict(year === spec.answer.value ? 1 : 0);
       }
       return verdict(matchTypedAnswer(text, spec.answer.value, factSet).correct ? 1 : 0);
+    }
+    case "map": {
+      const { value } = response as Extract<Response, { kind: "map" }>;
+      requireOptionValues(spec.id, [value], spec.options);
+      return verdict(spec.answer.includes(value) ? 1 : 0);
     }
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getFactSet } from "../facts/load-fact-sets";
 import type { FactSet, Locale } from "../facts/schema";
 import { factSet as factSetSchema } from "../facts/schema";
+import mapAsset from "../../public/maps/nato-map.json";
 import { generateQuestions } from "./generate-questions";
 import { renderQuestion, revealQuestion } from "./render-question";
 import { fixtureFactSet, tinyFactSet } from "./test-fixtures";
@@ -194,6 +195,26 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
     }
   }
 
+  if (spec.kind === "map") {
+    const onMap = new Set(mapAsset.countries.filter((c) => c.isMember).map((c) => c.id));
+    for (const o of spec.options) expect(onMap.has(o.value), `not on the map: ${context}`).toBe(true);
+    let accepted: string[];
+    if (spec.type === "map-click-wave") {
+      accepted = fs.accessions.filter((a) => year(a.date) === Number(spec.params.year)).map((a) => a.country);
+    } else {
+      expect(spec.type, context).toBe("map-name-highlighted");
+      const list = accessionsOf(fs, spec.params.country ?? "");
+      expect(list.map((a) => String(year(a.date))), context).toEqual([spec.params.year]);
+      accepted = [spec.params.country ?? ""];
+      const shape = mapAsset.countries.find((c) => c.id === spec.params.country)?.d;
+      expect(renderQuestion(spec, fs, "de").highlight, context).toBe(shape);
+      // The shape is the country's alone: no other member is drawn the same.
+      expect(mapAsset.countries.filter((c) => c.d === shape).length, context).toBe(1);
+    }
+    expect([...spec.answer].sort(), context).toEqual([...new Set(accepted)].sort());
+    expect(spec.answer.length, `every option right: ${context}`).toBeLessThan(spec.options.length);
+  }
+
   // Extra rules per type, beyond "exactly one true".
   if (spec.type === "accession-year" && spec.kind === "single") {
     const realYears = new Set(fs.accessions.map((a) => String(year(a.date))));
@@ -229,7 +250,12 @@ function expectCleanRendering(fs: FactSet, spec: QuestionSpec): void {
       expect(text, all).not.toContain("{");
       expect(text.trim().length, all).toBeGreaterThan(0);
     }
-    expect(Object.keys(question).every((k) => ["id", "type", "kind", "prompt", "options", "left", "right"].includes(k)), json).toBe(true);
+    const publicKeys = ["id", "type", "kind", "prompt", "options", "left", "right", ...(spec.kind === "map" ? ["highlight"] : [])];
+    expect(Object.keys(question).every((k) => publicKeys.includes(k)), json).toBe(true);
+    if (spec.kind === "map" && question.highlight !== undefined) {
+      // A bare path: nothing in it names the country.
+      expect(question.highlight, json).toMatch(/^[MLZ0-9,.-]+$/);
+    }
     expect(json).not.toMatch(/"(answer|explanation|source|params|factIds)"/);
     const labelLists = [question.options, question.left, question.right].filter((l) => l !== undefined);
     for (const list of labelLists) {

@@ -42,6 +42,8 @@ export function renderQuestion(spec: QuestionSpec, factSet: FactSet, locale: Loc
       return { ...base, left: rendered(spec.left), right: rendered(spec.right) };
     case "text":
       return base;
+    case "map":
+      return { ...base, options: rendered(spec.options), ...(isModuleType(spec.type) ? questionModules[spec.type].publicExtras?.(spec) : {}) };
   }
 }
 
@@ -65,7 +67,7 @@ export function revealQuestion(spec: QuestionSpec, factSet: FactSet, locale: Loc
 /**
  * The answer as labels: the option label (single), the correct labels in option order
  * (multi), the labels in correct order (order), left label → right label (match), or the
- * canonical name of the country to type (text).
+ * canonical name of the country to type (text), every accepted country (map).
  */
 export function renderAnswer(
   spec: QuestionSpec,
@@ -91,6 +93,8 @@ export function renderAnswer(
       );
     case "text":
       return optionLabel(spec.answer, index, t);
+    case "map":
+      return spec.answer.map((value) => labelOf(spec.options, value));
   }
 }
 

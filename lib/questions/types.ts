@@ -10,7 +10,7 @@ import type { Locale } from "../facts/schema";
  */
 
 /** How the learner answers. */
-export type QuestionKind = "single" | "multi" | "order" | "match" | "text";
+export type QuestionKind = "single" | "multi" | "order" | "match" | "text" | "map";
 
 /**
  * Types that live as one module each in `question-types/` (see its registry). New types go
@@ -20,7 +20,9 @@ export type ModuleQuestionType =
   | "typed-accession-year" // In which year did <country> join? typed (text, a year)
   | "event-order" // Put these events in chronological order (order, events)
   | "members-after-round" // How many members after the round of <date>? (single, counts)
-  | "summit-invited"; // Which countries were invited at <summit>? (multi, countries)
+  | "summit-invited" // Which countries were invited at <summit>? (multi, countries)
+  | "map-click-wave" // Click a country that joined in <year> (map, any of the wave)
+  | "map-name-highlighted"; // Which highlighted country joined in <year>? (map, by name)
 
 /** What the question asks. Each type has exactly one kind. */
 export type QuestionType =
@@ -92,7 +94,16 @@ export interface TextSpec extends SpecBase {
   answer: OptionRef;
 }
 
-export type QuestionSpec = SingleSpec | MultiSpec | OrderSpec | MatchSpec | TextSpec;
+/** A country picked on the map, or from its searchable list. */
+export interface MapSpec extends SpecBase {
+  kind: "map";
+  /** The countries that can be picked (every member on the map), by id. */
+  options: OptionRef[];
+  /** Every country id that counts as right. */
+  answer: string[];
+}
+
+export type QuestionSpec = SingleSpec | MultiSpec | OrderSpec | MatchSpec | TextSpec | MapSpec;
 
 /** A learner's response, as submitted. */
 export type Response =
@@ -100,7 +111,8 @@ export type Response =
   | { kind: "multi"; values: string[] }
   | { kind: "order"; values: string[] }
   | { kind: "match"; pairs: Record<string, string> }
-  | { kind: "text"; text: string };
+  | { kind: "text"; text: string }
+  | { kind: "map"; value: string };
 
 export interface RenderedOption {
   value: string;
@@ -118,6 +130,8 @@ export interface PublicQuestion {
   options?: RenderedOption[];
   left?: RenderedOption[];
   right?: RenderedOption[];
+  /** Map questions: the SVG path of the highlighted country (no id, no name). */
+  highlight?: string;
 }
 
 /** Shown after answering. */
@@ -165,6 +179,8 @@ export const questionTypes = [
   "event-order",
   "members-after-round",
   "summit-invited",
+  "map-click-wave",
+  "map-name-highlighted",
 ] as const satisfies readonly QuestionType[];
 
 /** The one kind each question type is answered with. */
@@ -187,6 +203,8 @@ export const questionKindOf: Record<QuestionType, QuestionKind> = {
   "event-order": "order",
   "members-after-round": "single",
   "summit-invited": "multi",
+  "map-click-wave": "map",
+  "map-name-highlighted": "map",
 };
 
 /** Whether a string names a question type (for parsing query strings and CLI flags). */

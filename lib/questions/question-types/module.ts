@@ -1,7 +1,7 @@
 import type { FactIndex } from "../fact-index";
 import type { Random } from "../random";
 import type { Templates } from "../templates";
-import type { QuestionKind, QuestionSpec } from "../types";
+import type { PublicQuestion, QuestionKind, QuestionSpec } from "../types";
 
 /**
  * One question type as one module: which facts it needs (`subjects` returns none when the
@@ -35,6 +35,8 @@ export interface QuestionModule {
   subjects(context: ModuleContext): Subject[];
   prompt(spec: QuestionSpec, index: FactIndex, t: Templates): string;
   explanation(spec: QuestionSpec, index: FactIndex, t: Templates): string;
+  /** What the browser gets besides prompt and options (never the answer). */
+  publicExtras?(spec: QuestionSpec): Pick<PublicQuestion, "highlight">;
 }
 
 /** Text per locale, kept in the module that uses it. */

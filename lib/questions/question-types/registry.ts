@@ -1,5 +1,6 @@
 import type { ModuleQuestionType, QuestionType } from "../types";
 import { eventOrder } from "./event-order";
+import { mapClickWave, mapNameHighlighted } from "./map-questions";
 import { membersAfterRound } from "./members-after-round";
 import type { QuestionModule } from "./module";
 import { summitInvited } from "./summit-invited";
@@ -11,6 +12,8 @@ export const questionModules: Record<ModuleQuestionType, QuestionModule> = {
   "event-order": eventOrder,
   "members-after-round": membersAfterRound,
   "summit-invited": summitInvited,
+  "map-click-wave": mapClickWave,
+  "map-name-highlighted": mapNameHighlighted,
 };
 
 export function isModuleType(type: QuestionType): type is ModuleQuestionType {
