@@ -89,7 +89,10 @@ async function playToTheEnd(page: Page): Promise<void> {
       const selects = main.locator("select");
       for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
     } else if (kind === "text") {
-      await page.getByLabel("Deine Antwort").fill("Atlantis");
+      // A typed year takes digits; a typed country a name.
+      const yearField = main.getByLabel("Jahr", { exact: true });
+      if ((await yearField.count()) > 0) await yearField.fill("1900");
+      else await page.getByLabel("Deine Antwort").fill("Atlantis");
     }
     await page.getByRole("button", { name: "Antworten" }).click();
     await expect(feedbackOf(page)).toBeVisible();

@@ -16,7 +16,13 @@ export type QuestionTypeName =
   | "event-year"
   | "event-date"
   | "event-launched"
-  | "event-place";
+  | "event-place"
+  | "typed-accession-year"
+  | "event-order"
+  | "members-after-round"
+  | "summit-invited"
+  | "map-click-wave"
+  | "map-name-highlighted";
 
 /**
  * Starts a quiz from the home page's form: only the given question types, the given length

@@ -97,7 +97,12 @@ function main(): void {
         : spec.kind === "text"
           ? {}
           : { options: labels(question.options) }),
-      answer: spec.kind === "text" ? acceptedAnswers(spec.answer.value, factSet, locale) : renderAnswer(spec, factSet, locale),
+      answer:
+        spec.kind === "text"
+          ? spec.answer.of === "year"
+            ? [spec.answer.value]
+            : acceptedAnswers(spec.answer.value, factSet, locale)
+          : renderAnswer(spec, factSet, locale),
       explanation: reveal.explanation,
       source: reveal.source,
       factIds: spec.factIds,

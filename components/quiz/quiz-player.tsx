@@ -13,6 +13,7 @@ import { FeedbackPanel } from "./feedback-panel";
 import { MatchQuestion } from "./match-question";
 import { OrderQuestion } from "./order-question";
 import { QuizProgress } from "./quiz-progress";
+import { MapQuestion } from "./map-question";
 import { TextQuestion } from "./text-question";
 
 /** The answer route's reply (see app/api/quizzes/[quizId]/answers/route.ts). */
@@ -77,6 +78,11 @@ export function QuizPlayer({
     if (isBusy.current || phase !== "answering") return;
     if (!isResponseComplete(question, response)) {
       setError(t("errors.incomplete"));
+      return;
+    }
+    // The server refuses a typed year that is no year; say so before sending it.
+    if (isYearQuestion(question) && response.kind === "text" && !/^\s*\d{4}\s*$/.test(response.text)) {
+      setError(t("errors.notAYear"));
       return;
     }
     isBusy.current = true;
@@ -162,6 +168,7 @@ export function QuizPlayer({
     order: t("hintOrder"),
     match: t("hintMatch"),
     text: t("hintText"),
+    map: t("hintMap"),
   }[question.kind];
 
   return (
@@ -222,6 +229,18 @@ export function QuizPlayer({
               disabled={isLocked}
               legend={question.prompt}
             />
+          ) : response.kind === "map" ? (
+            <MapQuestion
+              questionId={question.id}
+              options={question.options ?? []}
+              value={response.value}
+              highlight={question.highlight}
+              onChange={(value) => {
+                setError(null);
+                setResponse({ kind: "map", value });
+              }}
+              disabled={isLocked}
+            />
           ) : response.kind === "text" ? (
             <TextQuestion
               questionId={question.id}
@@ -231,6 +250,7 @@ export function QuizPlayer({
                 setResponse({ kind: "text", text });
               }}
               disabled={isLocked}
+              isYear={isYearQuestion(question)}
             />
           ) : null}
 
@@ -268,6 +288,11 @@ export function QuizPlayer({
   );
 }
 
+/** Typed-year questions take four digits, not a name. */
+function isYearQuestion(question: PublicQuestion): boolean {
+  return question.type === "typed-accession-year";
+}
+
 function initialResponse(question: PublicQuestion): Response {
   switch (question.kind) {
     case "single":
@@ -280,6 +305,8 @@ function initialResponse(question: PublicQuestion): Response {
       return { kind: "match", pairs: {} };
     case "text":
       return { kind: "text", text: "" };
+    case "map":
+      return { kind: "map", value: "" };
   }
 }
 
@@ -303,5 +330,7 @@ function isResponseComplete(question: PublicQuestion, response: Response): boole
       return (question.left ?? []).every((left) => Boolean(response.pairs[left.value]));
     case "text":
       return response.text.trim() !== "";
+    case "map":
+      return response.value !== "";
   }
 }

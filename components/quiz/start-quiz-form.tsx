@@ -12,12 +12,13 @@ const lengthChoices = ["5", "10", "20"] as const;
 type LengthChoice = (typeof lengthChoices)[number] | "custom";
 
 /** Question types grouped by how they are answered, in the generator's stable order. */
-const typeGroups: { group: "single" | "multi" | "arrange" | "text"; types: QuestionType[] }[] = (
+const typeGroups: { group: "single" | "multi" | "arrange" | "text" | "map"; types: QuestionType[] }[] = (
   [
     ["single", ["single"]],
     ["multi", ["multi"]],
     ["arrange", ["order", "match"]],
     ["text", ["text"]],
+    ["map", ["map"]],
   ] as const
 ).map(([group, kinds]) => ({
   group,

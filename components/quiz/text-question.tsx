@@ -2,14 +2,26 @@
 
 import { useTranslations } from "next-intl";
 
-/** A typed answer: one text field; Enter submits the surrounding form. */
-export function TextQuestion({ questionId, text, onChange, disabled }: { questionId: string; text: string; onChange: (text: string) => void; disabled: boolean }) {
+/** A typed answer: one text field (a country's name, or a year); Enter submits the surrounding form. */
+export function TextQuestion({
+  questionId,
+  text,
+  onChange,
+  disabled,
+  isYear = false,
+}: {
+  questionId: string;
+  text: string;
+  onChange: (text: string) => void;
+  disabled: boolean;
+  isYear?: boolean;
+}) {
   const t = useTranslations("quiz.play");
   const id = `${questionId}-text`;
   return (
     <div className="mt-5">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {t("textLabel")}
+        {isYear ? t("yearLabel") : t("textLabel")}
       </label>
       <input
         id={id}
@@ -17,12 +29,13 @@ export function TextQuestion({ questionId, text, onChange, disabled }: { questio
         value={text}
         onChange={(event) => onChange(event.target.value)}
         disabled={disabled}
-        maxLength={200}
+        maxLength={isYear ? 20 : 200}
+        inputMode={isYear ? "numeric" : undefined}
         autoComplete="off"
-        autoCapitalize="words"
+        autoCapitalize={isYear ? "off" : "words"}
         spellCheck={false}
         enterKeyHint="send"
-        placeholder={t("textPlaceholder")}
+        placeholder={isYear ? t("yearPlaceholder") : t("textPlaceholder")}
         className="mt-1.5 block min-h-12 w-full rounded-xl border-2 border-slate-300 bg-white px-4 text-lg focus:border-brand-500 disabled:bg-slate-50"
       />
     </div>

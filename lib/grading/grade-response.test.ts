@@ -138,6 +138,54 @@ describe("gradeResponse: text", () => {
   });
 });
 
+describe("gradeResponse: typed year", () => {
+  const typedYear: TextSpec = {
+    id: "q-year",
+    type: "typed-accession-year",
+    kind: "text",
+    factIds: ["pl-1999"],
+    params: { country: "PL" },
+    answer: { of: "year", value: "1999" },
+  };
+  const grade = (text: string) => gradeResponse(typedYear, { kind: "text", text }, fs);
+
+  it("accepts the year, with surrounding spaces", () => {
+    expect(grade("1999")).toEqual({ correct: true, score: 1 });
+    expect(grade("  1999 \t")).toEqual({ correct: true, score: 1 });
+  });
+
+  it("grades another year as wrong", () => {
+    expect(grade("2004")).toEqual({ correct: false, score: 0 });
+    expect(grade("1998")).toEqual({ correct: false, score: 0 });
+  });
+
+  it("refuses anything that is not a four-digit year, saying so", () => {
+    for (const text of ["", "99", "19 99", "1999.", "neunzehnhundertneunundneunzig", "Polen", "19999", "1999-03-12"]) {
+      expect(() => grade(text), text).toThrow(InvalidResponseError);
+      expect(() => grade(text), text).toThrow(/not a four-digit year/);
+    }
+  });
+});
+
+describe("gradeResponse: map", () => {
+  const mapSpec: QuestionSpec = {
+    id: "q-map",
+    type: "map-click-wave",
+    kind: "map",
+    factIds: ["cz-1999", "hu-1999", "pl-1999"],
+    params: { year: "1999" },
+    options: ["CZ", "HU", "PL", "ES", "SK"].map((value) => ({ of: "country", value })),
+    answer: ["CZ", "HU", "PL"],
+  };
+  it("accepts any fitting country and no other", () => {
+    for (const value of ["CZ", "HU", "PL"]) expect(gradeResponse(mapSpec, { kind: "map", value }, fs)).toEqual({ correct: true, score: 1 });
+    expect(gradeResponse(mapSpec, { kind: "map", value: "SK" }, fs)).toEqual({ correct: false, score: 0 });
+  });
+  it("refuses a country that is not on the map", () => {
+    expect(() => gradeResponse(mapSpec, { kind: "map", value: "XX" }, fs)).toThrow(InvalidResponseError);
+  });
+});
+
 describe("gradeResponse: wrong kind", () => {
   it("rejects a response of another kind than the question", () => {
     expect(() => grade(single, { kind: "multi", values: ["1999"] })).toThrow(InvalidResponseError);
@@ -180,9 +228,12 @@ describe("gradeResponse on generated questions", () => {
             break;
           case "text": {
             const country = factSet.countries.find((c) => c.id === spec.answer.value);
-            response = { kind: "text", text: country?.name.de ?? "" };
+            response = { kind: "text", text: spec.answer.of === "year" ? spec.answer.value : (country?.name.de ?? "") };
             break;
           }
+          case "map":
+            response = { kind: "map", value: spec.answer[spec.answer.length - 1] ?? "" };
+            break;
         }
         expect(gradeResponse(spec, response, factSet), JSON.stringify(spec)).toEqual({ correct: true, score: 1 });
       }

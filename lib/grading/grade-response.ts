@@ -1,6 +1,7 @@
 import type { FactSet } from "../facts/schema";
 import type { GradeResult, OptionRef, QuestionSpec, Response } from "../questions/types";
 import { matchTypedAnswer } from "./match-typed-answer";
+import { parseTypedYear } from "../questions/question-types/typed-accession-year";
 
 /**
  * A response that cannot be graded against its question: the wrong kind, a value that is not
@@ -26,7 +27,9 @@ const maxTextLength = 200;
  *   The response must name every option exactly once.
  * - match: correct iff every left item is paired with its right item; score = share of left items paired right
  *   (a left item left unpaired counts as wrong).
- * - text: correct iff the typed answer names the target country (see `matchTypedAnswer`).
+ * - text: correct iff the typed answer names the target country (see `matchTypedAnswer`), or,
+ *   for a year, is that year (four digits, surrounding spaces allowed; a non-year is refused).
+ * - map: correct iff the picked country is one of the accepted ones.
  *
  * Throws InvalidResponseError for a response of another kind than the question, values that
  * are not among the options, duplicates, or a malformed shape.
@@ -78,7 +81,18 @@ export function gradeResponse(spec: QuestionSpec, response: Response, factSet: F
       if (text.length > maxTextLength) {
         throw new InvalidResponseError(`question ${spec.id}: the answer is longer than ${maxTextLength} characters`);
       }
+      if (spec.answer.of === "year") {
+        // A typed year must be one: anything else is refused (the player says why), not graded.
+        const year = parseTypedYear(text);
+        if (year === null) throw new InvalidResponseError(`question ${spec.id}: "${text.slice(0, 20)}" is not a four-digit year`);
+        return verdict(year === spec.answer.value ? 1 : 0);
+      }
       return verdict(matchTypedAnswer(text, spec.answer.value, factSet).correct ? 1 : 0);
+    }
+    case "map": {
+      const { value } = response as Extract<Response, { kind: "map" }>;
+      requireOptionValues(spec.id, [value], spec.options);
+      return verdict(spec.answer.includes(value) ? 1 : 0);
     }
   }
 }

@@ -39,5 +39,7 @@ export function describeResponse(spec: QuestionSpec, response: Response, factSet
     }
     case "text":
       return response.text.trim();
+    case "map":
+      return label(optionsOf(spec), response.value);
   }
 }

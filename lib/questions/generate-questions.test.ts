@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getFactSet } from "../facts/load-fact-sets";
 import type { FactSet, Locale } from "../facts/schema";
 import { factSet as factSetSchema } from "../facts/schema";
+import mapAsset from "../../public/maps/nato-map.json";
 import { generateQuestions } from "./generate-questions";
 import { renderQuestion, revealQuestion } from "./render-question";
 import { fixtureFactSet, tinyFactSet } from "./test-fixtures";
@@ -86,6 +87,13 @@ function trueValues(fs: FactSet, spec: QuestionSpec): string[] {
         }),
       );
     }
+    case "members-after-round": {
+      // Members after the round of that day: every accession up to and including it.
+      const count = fs.accessions.filter((a) => a.date <= (spec.params.date ?? "")).length;
+      return values(opts.filter((o) => Number(o.value) === count));
+    }
+    case "summit-invited":
+      return values(opts.filter((o) => eventOf(fs, spec).invited.includes(o.value)));
     default:
       throw new Error(`${spec.type} is not a choice type`);
   }
@@ -118,6 +126,25 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
       break;
     }
     case "order": {
+      if (spec.type === "event-order") {
+        expect(spec.options.length, context).toBe(4);
+        const events = spec.options.map((o) => fs.events.find((e) => e.id === o.value));
+        const spans = events.map((e) => {
+          if (!e) throw new Error(`no event in ${context}`);
+          expect(e.name.de + e.name.en, `label names a year: ${context}`).not.toMatch(/\b\d{4}\b/);
+          return [year(e.date), year(e.endDate ?? e.date)] as const;
+        });
+        // No two events share a year, so not a day either, whatever their precision.
+        for (const [i, a] of spans.entries()) {
+          for (const b of spans.slice(i + 1)) expect(a[1] < b[0] || b[1] < a[0], `overlapping years: ${context}`).toBe(true);
+        }
+        const chronological = [...values(spec.options)].sort(
+          (a, b) => (fs.events.find((e) => e.id === a)?.date ?? "").localeCompare(fs.events.find((e) => e.id === b)?.date ?? ""),
+        );
+        expect(spec.answer, context).toEqual(chronological);
+        expect(values(spec.options), `shown already solved: ${context}`).not.toEqual(spec.answer);
+        break;
+      }
       expect(spec.options.length, context).toBeGreaterThanOrEqual(4);
       expect(spec.options.length, context).toBeLessThanOrEqual(5);
       const dateOf = (countryId: string) => {
@@ -146,6 +173,12 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
       break;
     }
     case "text": {
+      if (spec.type === "typed-accession-year") {
+        const years = accessionsOf(fs, spec.params.country ?? "").map((a) => String(year(a.date)));
+        expect(spec.answer.of, context).toBe("year");
+        expect(years, `country joined ${years.length} times: ${context}`).toEqual([spec.answer.value]);
+        break;
+      }
       expect(spec.type, context).toBe("typed-country");
       let fitting: string[];
       if (spec.params.mode === "alone") {
@@ -159,6 +192,26 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
       expect(fitting, `prompt fits ${fitting.length} countries: ${context}`).toEqual([spec.answer.value]);
       break;
     }
+  }
+
+  if (spec.kind === "map") {
+    const onMap = new Set(mapAsset.countries.filter((c) => c.isMember).map((c) => c.id));
+    for (const o of spec.options) expect(onMap.has(o.value), `not on the map: ${context}`).toBe(true);
+    let accepted: string[];
+    if (spec.type === "map-click-wave") {
+      accepted = fs.accessions.filter((a) => year(a.date) === Number(spec.params.year)).map((a) => a.country);
+    } else {
+      expect(spec.type, context).toBe("map-name-highlighted");
+      const list = accessionsOf(fs, spec.params.country ?? "");
+      expect(list.map((a) => String(year(a.date))), context).toEqual([spec.params.year]);
+      accepted = [spec.params.country ?? ""];
+      const shape = mapAsset.countries.find((c) => c.id === spec.params.country)?.d;
+      expect(renderQuestion(spec, fs, "de").highlight, context).toBe(shape);
+      // The shape is the country's alone: no other member is drawn the same.
+      expect(mapAsset.countries.filter((c) => c.d === shape).length, context).toBe(1);
+    }
+    expect([...spec.answer].sort(), context).toEqual([...new Set(accepted)].sort());
+    expect(spec.answer.length, `every option right: ${context}`).toBeLessThan(spec.options.length);
   }
 
   // Extra rules per type, beyond "exactly one true".
@@ -196,7 +249,12 @@ function expectCleanRendering(fs: FactSet, spec: QuestionSpec): void {
       expect(text, all).not.toContain("{");
       expect(text.trim().length, all).toBeGreaterThan(0);
     }
-    expect(Object.keys(question).every((k) => ["id", "type", "kind", "prompt", "options", "left", "right"].includes(k)), json).toBe(true);
+    const publicKeys = ["id", "type", "kind", "prompt", "options", "left", "right", ...(spec.kind === "map" ? ["highlight"] : [])];
+    expect(Object.keys(question).every((k) => publicKeys.includes(k)), json).toBe(true);
+    if (spec.kind === "map" && question.highlight !== undefined) {
+      // A bare path: nothing in it names the country.
+      expect(question.highlight, json).toMatch(/^[MLZ0-9,.-]+$/);
+    }
     expect(json).not.toMatch(/"(answer|explanation|source|params|factIds)"/);
     const labelLists = [question.options, question.left, question.right].filter((l) => l !== undefined);
     for (const list of labelLists) {
@@ -204,7 +262,10 @@ function expectCleanRendering(fs: FactSet, spec: QuestionSpec): void {
       expect(new Set(labels).size, `duplicate labels: ${json}`).toBe(labels.length);
       for (const label of labels) expect(label).not.toContain("undefined");
     }
-    if (spec.kind === "text") {
+    if (spec.kind === "text" && spec.answer.of === "year") {
+      expect(question.prompt, `prompt names its answer: ${json}`).not.toContain(spec.answer.value);
+    }
+    if (spec.kind === "text" && spec.answer.of === "country") {
       const country = fs.countries.find((c) => c.id === spec.answer.value);
       expect(question.prompt, `prompt names its answer: ${json}`).not.toContain(country?.name[locale]);
     }

@@ -13,6 +13,7 @@ import { type Random, createRandom, hashString } from "./random";
 import { renderOptionLabel } from "./render-question";
 import {
   type GenerateOptions,
+  type ModuleQuestionType,
   type OptionRef,
   type QuestionSpec,
   type QuestionType,
@@ -20,6 +21,7 @@ import {
   questionTypes,
 } from "./types";
 import { locales } from "../facts/schema";
+import { isModuleType, questionModules } from "./question-types/registry";
 
 /**
  * The question generator. Every question it produces has exactly one defensible answer under
@@ -81,7 +83,7 @@ export function generateQuestions(factSet: FactSet, options: GenerateOptions): Q
 
   const subjectsByType = new Map<QuestionType, Subject[]>();
   for (const type of requested) {
-    const subjects = subjectBuilders[type](context);
+    const subjects = isModuleType(type) ? questionModules[type].subjects(context) : subjectBuilders[type](context);
     if (subjects.length > 0) subjectsByType.set(type, subjects);
   }
   const types = requested.filter((type) => subjectsByType.has(type));
@@ -288,7 +290,8 @@ function eventTexts(event: HistoricalEvent): string[] {
 
 type SubjectBuilder = (context: Context) => Subject[];
 
-const subjectBuilders: Record<QuestionType, SubjectBuilder> = {
+/** The older types, built here; newer ones are modules in `question-types/`. */
+const subjectBuilders: Record<Exclude<QuestionType, ModuleQuestionType>, SubjectBuilder> = {
   /**
    * "In which year did <country> join?" One correct year; the distractors are accession
    * years of other waves near the answer — real years, never the country's own.

@@ -9,6 +9,7 @@ import {
   yearOf,
 } from "./fact-index";
 import { type OrgNames, type Templates, type Term, templatesFor } from "./templates";
+import { isModuleType, questionModules } from "./question-types/registry";
 import type { OptionRef, PublicQuestion, QuestionReveal, QuestionSpec, RenderedOption } from "./types";
 
 /**
@@ -41,6 +42,8 @@ export function renderQuestion(spec: QuestionSpec, factSet: FactSet, locale: Loc
       return { ...base, left: rendered(spec.left), right: rendered(spec.right) };
     case "text":
       return base;
+    case "map":
+      return { ...base, options: rendered(spec.options), ...(isModuleType(spec.type) ? questionModules[spec.type].publicExtras?.(spec) : {}) };
   }
 }
 
@@ -64,7 +67,7 @@ export function revealQuestion(spec: QuestionSpec, factSet: FactSet, locale: Loc
 /**
  * The answer as labels: the option label (single), the correct labels in option order
  * (multi), the labels in correct order (order), left label → right label (match), or the
- * canonical name of the country to type (text).
+ * canonical name of the country to type (text), every accepted country (map).
  */
 export function renderAnswer(
   spec: QuestionSpec,
@@ -90,6 +93,8 @@ export function renderAnswer(
       );
     case "text":
       return optionLabel(spec.answer, index, t);
+    case "map":
+      return spec.answer.map((value) => labelOf(spec.options, value));
   }
 }
 
@@ -110,6 +115,8 @@ function optionLabel(option: OptionRef, index: FactIndex, t: Templates): string 
     }
     case "boolean":
       return t.booleanLabel(option.value === "true");
+    case "count":
+      return option.value;
   }
 }
 
@@ -141,6 +148,7 @@ function param(spec: QuestionSpec, name: string): string {
 
 function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): string {
   const org = orgNames(index, t);
+  if (isModuleType(spec.type)) return questionModules[spec.type].prompt(spec, index, t);
   switch (spec.type) {
     case "accession-year":
       return t.prompt.accessionYear(termAtAccession(firstAccession(spec, index), index, t), org);
@@ -240,6 +248,7 @@ function countryWithYear(countryId: string, index: FactIndex, t: Templates): str
 
 function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): string {
   const org = orgNames(index, t);
+  if (isModuleType(spec.type)) return questionModules[spec.type].explanation(spec, index, t);
   switch (spec.type) {
     case "accession-year":
     case "accession-date":

@@ -10,10 +10,23 @@ import type { Locale } from "../facts/schema";
  */
 
 /** How the learner answers. */
-export type QuestionKind = "single" | "multi" | "order" | "match" | "text";
+export type QuestionKind = "single" | "multi" | "order" | "match" | "text" | "map";
+
+/**
+ * Types that live as one module each in `question-types/` (see its registry). New types go
+ * there; the older ones move there in a later refactor.
+ */
+export type ModuleQuestionType =
+  | "typed-accession-year" // In which year did <country> join? typed (text, a year)
+  | "event-order" // Put these events in chronological order (order, events)
+  | "members-after-round" // How many members after the round of <date>? (single, counts)
+  | "summit-invited" // Which countries were invited at <summit>? (multi, countries)
+  | "map-click-wave" // Click a country that joined in <year> (map, any of the wave)
+  | "map-name-highlighted"; // Which highlighted country joined in <year>? (map, by name)
 
 /** What the question asks. Each type has exactly one kind. */
 export type QuestionType =
+  | ModuleQuestionType
   | "accession-year" // In which year did <country> join? (single, years)
   | "country-by-year" // Which country joined in <year>? (single, countries)
   | "founding-member-true-false" // <country> is a founding member: true/false (single)
@@ -32,8 +45,8 @@ export type QuestionType =
 /** An option, by key. `value` is what the learner submits and what grading compares. */
 export interface OptionRef {
   /** What the value names, so the renderer can label it. */
-  of: "country" | "year" | "date" | "event" | "place" | "boolean";
-  /** Country id ("PL"), year ("1999"), ISO date, event id, place key, or "true"/"false". */
+  of: "country" | "year" | "date" | "event" | "place" | "boolean" | "count";
+  /** Country id ("PL"), year ("1999"), ISO date, event id, place key, "true"/"false", or a whole number ("26"). */
   value: string;
 }
 
@@ -74,11 +87,23 @@ export interface MatchSpec extends SpecBase {
 }
 export interface TextSpec extends SpecBase {
   kind: "text";
-  /** The entity the learner must name (a country id). Accepted spellings come from the fact set. */
+  /**
+   * What the learner must type: a country (accepted spellings come from the fact set) or a
+   * year (four digits, surrounding spaces allowed).
+   */
   answer: OptionRef;
 }
 
-export type QuestionSpec = SingleSpec | MultiSpec | OrderSpec | MatchSpec | TextSpec;
+/** A country picked on the map, or from its searchable list. */
+export interface MapSpec extends SpecBase {
+  kind: "map";
+  /** The countries that can be picked (every member on the map), by id. */
+  options: OptionRef[];
+  /** Every country id that counts as right. */
+  answer: string[];
+}
+
+export type QuestionSpec = SingleSpec | MultiSpec | OrderSpec | MatchSpec | TextSpec | MapSpec;
 
 /** A learner's response, as submitted. */
 export type Response =
@@ -86,7 +111,8 @@ export type Response =
   | { kind: "multi"; values: string[] }
   | { kind: "order"; values: string[] }
   | { kind: "match"; pairs: Record<string, string> }
-  | { kind: "text"; text: string };
+  | { kind: "text"; text: string }
+  | { kind: "map"; value: string };
 
 export interface RenderedOption {
   value: string;
@@ -104,6 +130,8 @@ export interface PublicQuestion {
   options?: RenderedOption[];
   left?: RenderedOption[];
   right?: RenderedOption[];
+  /** Map questions: the SVG path of the highlighted country (no id, no name). */
+  highlight?: string;
 }
 
 /** Shown after answering. */
@@ -147,6 +175,12 @@ export const questionTypes = [
   "event-date",
   "event-launched",
   "event-place",
+  "typed-accession-year",
+  "event-order",
+  "members-after-round",
+  "summit-invited",
+  "map-click-wave",
+  "map-name-highlighted",
 ] as const satisfies readonly QuestionType[];
 
 /** The one kind each question type is answered with. */
@@ -165,6 +199,12 @@ export const questionKindOf: Record<QuestionType, QuestionKind> = {
   "event-date": "single",
   "event-launched": "single",
   "event-place": "single",
+  "typed-accession-year": "text",
+  "event-order": "order",
+  "members-after-round": "single",
+  "summit-invited": "multi",
+  "map-click-wave": "map",
+  "map-name-highlighted": "map",
 };
 
 /** Whether a string names a question type (for parsing query strings and CLI flags). */

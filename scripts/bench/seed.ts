@@ -86,7 +86,10 @@ export function responseFor(spec: QuestionSpec, factSet: FactSet, isCorrect: boo
       return { kind: "match", pairs: Object.fromEntries(keys.map((k, i) => [k, values[(i + 1) % values.length]!])) };
     }
     case "text":
+      if (spec.answer.of === "year") return { kind: "text", text: isCorrect ? spec.answer.value : "1900" };
       return { kind: "text", text: isCorrect ? (countryById(factSet, spec.answer.value)?.name.de ?? spec.answer.value) : "Atlantis" };
+    case "map":
+      return { kind: "map", value: isCorrect ? (spec.answer[0] ?? "") : (spec.options.find((o) => !spec.answer.includes(o.value))?.value ?? "") };
   }
 }
 

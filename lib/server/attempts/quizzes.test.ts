@@ -42,6 +42,8 @@ function correctResponse(spec: QuestionSpec): Response {
       return { kind: "match", pairs: spec.answer };
     case "text":
       return { kind: "text", text: spec.answer.value === "PL" ? "Polen" : spec.answer.value };
+    case "map":
+      return { kind: "map", value: spec.answer[0] ?? "" };
   }
 }
 

@@ -88,6 +88,7 @@ export const responseInput = z.discriminatedUnion("kind", [
     pairs: z.record(optionValue, optionValue).refine((pairs) => Object.keys(pairs).length <= 20, "too many pairs"),
   }),
   z.object({ kind: z.literal("text"), text: z.string().max(200) }),
+  z.object({ kind: z.literal("map"), value: optionValue }),
 ]);
 
 /** The body of an answer submission: which question (0-based position) and the response. */

@@ -1,0 +1,21 @@
+import type { ModuleQuestionType, QuestionType } from "../types";
+import { eventOrder } from "./event-order";
+import { mapClickWave, mapNameHighlighted } from "./map-questions";
+import { membersAfterRound } from "./members-after-round";
+import type { QuestionModule } from "./module";
+import { summitInvited } from "./summit-invited";
+import { typedAccessionYear } from "./typed-accession-year";
+
+/** Every question type that is one module, by type. Adding a type: one file here and one line below. */
+export const questionModules: Record<ModuleQuestionType, QuestionModule> = {
+  "typed-accession-year": typedAccessionYear,
+  "event-order": eventOrder,
+  "members-after-round": membersAfterRound,
+  "summit-invited": summitInvited,
+  "map-click-wave": mapClickWave,
+  "map-name-highlighted": mapNameHighlighted,
+};
+
+export function isModuleType(type: QuestionType): type is ModuleQuestionType {
+  return Object.hasOwn(questionModules, type);
+}
