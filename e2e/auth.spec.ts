@@ -86,7 +86,7 @@ test.describe("sign-up", () => {
     await expect(page.getByTestId("account-role")).toHaveText("Lehrkraft");
   });
 
-  test("explains what is wrong, keeps the email, and names a taken address", async ({ page }) => {
+  test("explains what is wrong, keeps the email, and says of a taken address only what sign-in says", async ({ page }) => {
     const { email } = await signUp(page);
     await signOut(page);
 
@@ -102,13 +102,27 @@ test.describe("sign-up", () => {
     // The typed address survives the failed submission (browsers trim type="email" values).
     await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue("Jemand@Example.ORG");
 
-    // The same address in other case and with spaces is the same account.
-    await page.getByLabel("E-Mail-Adresse").fill(`  ${email.toUpperCase()} `);
-    await password.fill(defaultPassword);
+    // A common password is refused, and the rule is explained next to the field.
+    await expect(page.getByText("nicht leicht zu erraten", { exact: false })).toBeVisible();
+    await password.fill("password12");
     await page.getByRole("button", { name: "Konto erstellen" }).click();
-    await expect(page.getByText("Für diese E-Mail-Adresse gibt es schon ein Konto.", { exact: false }).first()).toBeVisible();
-    await expect(page.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Dieses Passwort ist zu leicht zu erraten", { exact: false })).toBeVisible();
+    await expect(page.getByLabel("Passwort", { exact: true })).toBeFocused();
+
+    // The same address in other case and with spaces is the same account. With another
+    // password, sign-up answers as sign-in does: nothing says "this address is taken".
+    await page.getByLabel("E-Mail-Adresse").fill(`  ${email.toUpperCase()} `);
+    await page.getByLabel("Passwort", { exact: true }).fill("ein anderes langes Passwort");
+    await page.getByRole("button", { name: "Konto erstellen" }).click();
+    await expect(page.getByRole("status")).toHaveText(invalidCredentials);
+    await expect(page.getByText("gibt es schon ein Konto", { exact: false })).toHaveCount(0);
     await expect(header(page).getByRole("link", { name: "Anmelden" })).toBeVisible();
+
+    // With the account's own password, it simply signs in, as sign-in would.
+    await page.getByLabel("E-Mail-Adresse").fill(email);
+    await page.getByLabel("Passwort", { exact: true }).fill(defaultPassword);
+    await page.getByRole("button", { name: "Konto erstellen" }).click();
+    await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
   });
 });
 

@@ -132,6 +132,8 @@ describe("input", () => {
     expect(issues({ email: "ada@example.org", password: "short", role: "learner" })).toEqual([["password", "auth.errors.passwordTooShort"]]);
     expect(issues({ email: "ada@example.org", password: "x".repeat(201), role: "learner" })).toEqual([["password", "auth.errors.passwordTooLong"]]);
     expect(issues({ email: "Ada@Example.org", password: "ada@example.org", role: "learner" })).toEqual([["password", "auth.errors.passwordSameAsEmail"]]);
+    expect(issues({ email: "ada@example.org", password: "password12", role: "learner" })).toEqual([["password", "auth.errors.passwordGuessable"]]);
+    expect(issues({ email: "ada@example.org", password: "1234567890", role: "learner" })).toEqual([["password", "auth.errors.passwordGuessable"]]);
     expect(issues({ email: "ada@example.org", password, role: "admin" })).toEqual([["role", "auth.errors.roleInvalid"]]);
     expect(issues({ email: "nope", password: "short", role: "learner" })).toEqual([
       ["email", "auth.errors.emailInvalid"],

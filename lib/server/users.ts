@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "./db";
 import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
 import { splitStoredFactIds } from "./fact-sets";
+import { isGuessablePassword } from "@/lib/passwords/strength";
 import { findPasswordIssue, hashPassword, passwordMaxLength, verifyDummyPassword, verifyPassword } from "./passwords";
 import { clearRateLimit, signInAccountKey } from "./rate-limits";
 import { roles, sessionUserSelect, type SessionUser } from "./session";
@@ -26,22 +27,37 @@ export const emailInput = z
   .max(254, { error: "auth.errors.emailInvalid" })
   .pipe(z.email({ error: "auth.errors.emailInvalid" }));
 
-/** A new password: 10–200 characters (see passwords.ts); "not the email" is checked by signUpInput. */
+/**
+ * A new password: 10–200 characters (see passwords.ts) and not easily guessed (see
+ * lib/passwords/strength.ts); "not the email" is checked with the e-mail by `refineNewPassword`.
+ */
 export const newPasswordInput = z.string({ error: "auth.errors.passwordTooShort" }).superRefine((password, context) => {
   const issue = findPasswordIssue(password);
   if (issue === "tooShort") context.addIssue({ code: "custom", message: "auth.errors.passwordTooShort" });
   if (issue === "tooLong") context.addIssue({ code: "custom", message: "auth.errors.passwordTooLong" });
 });
 
+/**
+ * The rules that need the person's e-mail (and name): not the address itself, and not easily
+ * guessed with the address and name counted as known words. Runs only when the length is right.
+ */
+export function refineNewPassword(
+  { email, password, name }: { email?: string; password: string; name?: string | null },
+  context: z.RefinementCtx,
+  path: string = "password",
+): void {
+  if (findPasswordIssue(password, email) === "sameAsEmail") {
+    context.addIssue({ code: "custom", path: [path], message: "auth.errors.passwordSameAsEmail" });
+  } else if (findPasswordIssue(password) === null && isGuessablePassword(password, [email ?? "", name ?? ""])) {
+    context.addIssue({ code: "custom", path: [path], message: "auth.errors.passwordGuessable" });
+  }
+}
+
 export const roleInput = z.enum(roles, { error: "auth.errors.roleInvalid" });
 
 export const signUpInput = z
   .object({ email: emailInput, password: newPasswordInput, role: roleInput })
-  .superRefine(({ email, password }, context) => {
-    if (findPasswordIssue(password, email) === "sameAsEmail") {
-      context.addIssue({ code: "custom", path: ["password"], message: "auth.errors.passwordSameAsEmail" });
-    }
-  });
+  .superRefine((input, context) => refineNewPassword(input, context));
 export type SignUpInput = z.infer<typeof signUpInput>;
 
 /** Sign-in checks no password rules (they may have changed since the account was made). */
