@@ -202,6 +202,49 @@ test.describe("sign-in and sign-out", () => {
   });
 });
 
+test.describe("account settings", () => {
+  test("a password change needs the current password and ends every other session", async ({ page }) => {
+    const account = await signUp(page);
+    // A second device, signed in with the same account.
+    const otherDevice = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+    const otherPage = await otherDevice.newPage();
+    await signIn(otherPage, account);
+
+    await gotoForm(page, "/account");
+    const current = page.getByLabel("Aktuelles Passwort");
+    const fresh = page.getByLabel("Neues Passwort");
+    await current.fill("nicht mein Passwort");
+    await fresh.fill("Tante Erna fährt Rad");
+    await page.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect(page.getByText("Das aktuelle Passwort ist falsch.").first()).toBeVisible();
+    await expect(page.getByLabel("Aktuelles Passwort")).toBeFocused();
+
+    await page.getByLabel("Aktuelles Passwort").fill(account.password);
+    await page.getByLabel("Neues Passwort").fill("1234567890");
+    await page.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect(page.getByText("Dieses Passwort ist zu leicht zu erraten", { exact: false }).first()).toBeVisible();
+    await expect(page.getByLabel("Neues Passwort")).toBeFocused();
+
+    await page.getByLabel("Aktuelles Passwort").fill(account.password);
+    await page.getByLabel("Neues Passwort").fill("Tante Erna fährt Rad");
+    await page.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect(page.getByText("Passwort geändert. Alle anderen Sitzungen sind beendet.")).toBeVisible();
+
+    // This browser stays signed in; the other device is signed out.
+    await page.reload();
+    await expect(page.getByTestId("account-email")).toHaveText(account.email);
+    expect((await otherDevice.request.get("/api/account/export")).status()).toBe(401);
+    await otherDevice.close();
+
+    // The old password fails, the new one works.
+    await signOut(page);
+    await gotoForm(page, "/sign-in");
+    await submitSignIn(page, account);
+    await expect(page.getByRole("status")).toHaveText(invalidCredentials);
+    await signIn(page, { ...account, password: "Tante Erna fährt Rad" });
+  });
+});
+
 test.describe("rate limits", () => {
   test("5 wrong passwords lock the account for 15 minutes, even for the right password", async ({ page }) => {
     const account = await signUp(page);
@@ -305,7 +348,7 @@ test.describe("your data", () => {
     const confirmation = page.getByLabel("Zur Bestätigung „LÖSCHEN“ oder dein Passwort eingeben");
     await confirmation.fill("ja bitte");
     await page.getByRole("button", { name: "Konto endgültig löschen" }).click();
-    await expect(page.getByRole("status")).toHaveText("Dein Konto wurde nicht gelöscht.");
+    await expect(page.getByRole("region", { name: "Konto löschen" }).getByRole("status").first()).toHaveText("Dein Konto wurde nicht gelöscht.");
     await expect(confirmation).toHaveAttribute("aria-invalid", "true");
 
     await confirmation.fill("LÖSCHEN");

@@ -35,7 +35,7 @@ const nextInput = z.object({ next: z.string().max(2000).optional() });
  * attempt did not create an account; the per-address limit keeps that slow.
  */
 export const signUp = createAction(
-  { access: "public", input: signUpInput.and(nextInput), echo: ["email", "role"] },
+  { access: "public", input: signUpInput.and(nextInput), echo: ["email", "role", "displayName"] },
   async ({ input, user }) => {
     const address = getClientAddress(await headers());
     const now = new Date();

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { Fragment } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
+import { DisplayNameForm } from "@/components/auth/display-name-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/server/session";
@@ -26,6 +28,12 @@ export default async function AccountPage() {
       <Card>
         <dl className="grid gap-4 sm:grid-cols-[max-content_1fr] sm:gap-x-8 sm:gap-y-3">
           <div className="grid gap-0.5 sm:contents">
+            <dt className="text-sm font-medium text-slate-500">{t("account.name")}</dt>
+            <dd className="text-slate-900 wrap-anywhere" data-testid="account-name">
+              {account.displayName ?? <span className="text-slate-500">{t("account.noName")}</span>}
+            </dd>
+          </div>
+          <div className="grid gap-0.5 sm:contents">
             <dt className="text-sm font-medium text-slate-500">{t("account.email")}</dt>
             <dd className="text-slate-900 wrap-anywhere" data-testid="account-email">
               <BreakableEmail email={account.email ?? ""} />
@@ -43,6 +51,26 @@ export default async function AccountPage() {
           </div>
         </dl>
       </Card>
+
+      <section aria-labelledby="name-heading">
+        <Card>
+          <h2 id="name-heading" className="text-lg font-semibold text-slate-900">
+            {t("account.nameForm.title")}
+          </h2>
+          <p className="mt-1.5 mb-4 text-slate-600">{t("account.nameForm.body")}</p>
+          <DisplayNameForm displayName={account.displayName} />
+        </Card>
+      </section>
+
+      <section aria-labelledby="password-heading">
+        <Card>
+          <h2 id="password-heading" className="text-lg font-semibold text-slate-900">
+            {t("account.passwordForm.title")}
+          </h2>
+          <p className="mt-1.5 mb-4 text-slate-600">{t("account.passwordForm.body")}</p>
+          <ChangePasswordForm />
+        </Card>
+      </section>
 
       <section aria-labelledby="export-heading">
         <Card>

@@ -141,6 +141,14 @@ describe("input", () => {
     ]);
     expect(signUpInput.parse({ email: " Ada@Example.org", password, role: "teacher" })).toEqual({ email: "ada@example.org", password, role: "teacher" });
   });
+
+  it("takes an optional name at sign-up, tidied, and counts it against the password", () => {
+    const base = { email: "ada@example.org", password, role: "learner" };
+    expect(signUpInput.parse({ ...base, displayName: "" }).displayName).toBeUndefined();
+    expect(signUpInput.parse({ ...base, displayName: "  Ada   Lovelace " }).displayName).toBe("Ada Lovelace");
+    expect(signUpInput.safeParse({ ...base, displayName: "x".repeat(81) }).error?.issues.map((issue) => issue.message)).toEqual(["auth.errors.nameTooLong"]);
+    expect(signUpInput.safeParse({ ...base, displayName: "Ada Lovelace", password: "lovelace2024" }).error?.issues[0]?.message).toBe("auth.errors.passwordGuessable");
+  });
 });
 
 describe("createAccount", () => {
