@@ -245,6 +245,31 @@ test.describe("account settings", () => {
   });
 });
 
+test.describe("sessions", () => {
+  test("the account page lists the sessions, marks this one, and signs out everywhere else", async ({ page }) => {
+    const account = await signUp(page);
+    const otherDevice = await page.context().browser()!.newContext({
+      baseURL: new URL(page.url()).origin,
+      userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0",
+      extraHTTPHeaders: { "x-forwarded-for": "203.0.113.78" },
+    });
+    await signIn(await otherDevice.newPage(), account);
+
+    await gotoForm(page, "/account");
+    const entries = page.getByTestId("session-entry");
+    await expect(entries).toHaveCount(2);
+    await expect(page.locator("[data-testid=session-entry][data-current]")).toContainText("Diese Sitzung");
+    await expect(entries.filter({ hasText: "Firefox auf Windows" })).toHaveCount(1);
+    await expect(entries.filter({ hasText: "Firefox auf Windows" })).not.toContainText("Diese Sitzung");
+
+    await page.getByRole("button", { name: "Überall sonst abmelden" }).click();
+    await expect(entries).toHaveCount(1);
+    expect((await otherDevice.request.get("/api/account/export")).status()).toBe(401);
+    expect((await page.request.get("/api/account/export")).status()).toBe(200);
+    await otherDevice.close();
+  });
+});
+
 test.describe("rate limits", () => {
   test("5 wrong passwords lock the account for 15 minutes, even for the right password", async ({ page }) => {
     const account = await signUp(page);

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createAction, fail } from "@/lib/server/action";
 import { changePassword, displayNameChangeInput, passwordChangeInput, setDisplayName } from "@/lib/server/account-settings";
-import { clearSessionCookie, startSession } from "@/lib/server/session";
+import { clearSessionCookie, deleteOtherSessions, getCurrentSessionToken, startSession } from "@/lib/server/session";
 import { deleteUser, isDeletionConfirmed } from "@/lib/server/users";
 
 const deleteAccountInput = z.object({ confirmation: z.string().max(1000).default("") });
@@ -42,4 +42,12 @@ export const changePasswordAction = createAction({ access: "account", input: pas
   if (!result.ok) return fail(result.message, { errors: { [result.field]: [result.message] } });
   await startSession(user.id);
   return { changed: true };
+});
+
+/** "Sign out everywhere else": every session of the account but this browser's ends. */
+export const signOutOtherSessions = createAction({ access: "account", input: z.object({}) }, async ({ user }) => {
+  const token = await getCurrentSessionToken();
+  if (token) await deleteOtherSessions(user.id, token);
+  revalidatePath("/account");
+  return { done: true };
 });
