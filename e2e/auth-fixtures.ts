@@ -60,10 +60,16 @@ export async function waitForForm(page: Page): Promise<void> {
 /** Signs up through /sign-up and waits until the header shows the account. */
 export async function signUp(
   page: Page,
-  { role = "learner", email = uniqueEmail(role), password = defaultPassword }: { role?: "learner" | "teacher"; email?: string; password?: string } = {},
+  {
+    role = "learner",
+    email = uniqueEmail(role),
+    password = defaultPassword,
+    name,
+  }: { role?: "learner" | "teacher"; email?: string; password?: string; name?: string } = {},
 ): Promise<Credentials> {
   await gotoForm(page, "/sign-up");
   await page.getByRole("radio", { name: role === "teacher" ? /^Unterrichten/ : /^Lernen/ }).check();
+  if (name) await page.getByLabel("Name (freiwillig)").fill(name);
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByLabel("Passwort", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Konto erstellen" }).click();

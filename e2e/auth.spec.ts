@@ -86,7 +86,7 @@ test.describe("sign-up", () => {
     await expect(page.getByTestId("account-role")).toHaveText("Lehrkraft");
   });
 
-  test("explains what is wrong, keeps the email, and names a taken address", async ({ page }) => {
+  test("explains what is wrong, keeps the email, and says of a taken address only what sign-in says", async ({ page }) => {
     const { email } = await signUp(page);
     await signOut(page);
 
@@ -102,13 +102,27 @@ test.describe("sign-up", () => {
     // The typed address survives the failed submission (browsers trim type="email" values).
     await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue("Jemand@Example.ORG");
 
-    // The same address in other case and with spaces is the same account.
-    await page.getByLabel("E-Mail-Adresse").fill(`  ${email.toUpperCase()} `);
-    await password.fill(defaultPassword);
+    // A common password is refused, and the rule is explained next to the field.
+    await expect(page.getByText("nicht leicht zu erraten", { exact: false })).toBeVisible();
+    await password.fill("password12");
     await page.getByRole("button", { name: "Konto erstellen" }).click();
-    await expect(page.getByText("Für diese E-Mail-Adresse gibt es schon ein Konto.", { exact: false }).first()).toBeVisible();
-    await expect(page.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Dieses Passwort ist zu leicht zu erraten", { exact: false })).toBeVisible();
+    await expect(page.getByLabel("Passwort", { exact: true })).toBeFocused();
+
+    // The same address in other case and with spaces is the same account. With another
+    // password, sign-up answers as sign-in does: nothing says "this address is taken".
+    await page.getByLabel("E-Mail-Adresse").fill(`  ${email.toUpperCase()} `);
+    await page.getByLabel("Passwort", { exact: true }).fill("ein anderes langes Passwort");
+    await page.getByRole("button", { name: "Konto erstellen" }).click();
+    await expect(page.getByRole("status")).toHaveText(invalidCredentials);
+    await expect(page.getByText("gibt es schon ein Konto", { exact: false })).toHaveCount(0);
     await expect(header(page).getByRole("link", { name: "Anmelden" })).toBeVisible();
+
+    // With the account's own password, it simply signs in, as sign-in would.
+    await page.getByLabel("E-Mail-Adresse").fill(email);
+    await page.getByLabel("Passwort", { exact: true }).fill(defaultPassword);
+    await page.getByRole("button", { name: "Konto erstellen" }).click();
+    await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
   });
 });
 
@@ -185,6 +199,74 @@ test.describe("sign-in and sign-out", () => {
       await replay.close();
     }
     await thief.close();
+  });
+});
+
+test.describe("account settings", () => {
+  test("a password change needs the current password and ends every other session", async ({ page }) => {
+    const account = await signUp(page);
+    // A second device, signed in with the same account.
+    const otherDevice = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+    const otherPage = await otherDevice.newPage();
+    await signIn(otherPage, account);
+
+    await gotoForm(page, "/account");
+    const current = page.getByLabel("Aktuelles Passwort");
+    const fresh = page.getByLabel("Neues Passwort");
+    await current.fill("nicht mein Passwort");
+    await fresh.fill("Tante Erna fährt Rad");
+    await page.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect(page.getByText("Das aktuelle Passwort ist falsch.").first()).toBeVisible();
+    await expect(page.getByLabel("Aktuelles Passwort")).toBeFocused();
+
+    await page.getByLabel("Aktuelles Passwort").fill(account.password);
+    await page.getByLabel("Neues Passwort").fill("1234567890");
+    await page.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect(page.getByText("Dieses Passwort ist zu leicht zu erraten", { exact: false }).first()).toBeVisible();
+    await expect(page.getByLabel("Neues Passwort")).toBeFocused();
+
+    await page.getByLabel("Aktuelles Passwort").fill(account.password);
+    await page.getByLabel("Neues Passwort").fill("Tante Erna fährt Rad");
+    await page.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect(page.getByText("Passwort geändert. Alle anderen Sitzungen sind beendet.")).toBeVisible();
+
+    // This browser stays signed in; the other device is signed out.
+    await page.reload();
+    await expect(page.getByTestId("account-email")).toHaveText(account.email);
+    expect((await otherDevice.request.get("/api/account/export")).status()).toBe(401);
+    await otherDevice.close();
+
+    // The old password fails, the new one works.
+    await signOut(page);
+    await gotoForm(page, "/sign-in");
+    await submitSignIn(page, account);
+    await expect(page.getByRole("status")).toHaveText(invalidCredentials);
+    await signIn(page, { ...account, password: "Tante Erna fährt Rad" });
+  });
+});
+
+test.describe("sessions", () => {
+  test("the account page lists the sessions, marks this one, and signs out everywhere else", async ({ page }) => {
+    const account = await signUp(page);
+    const otherDevice = await page.context().browser()!.newContext({
+      baseURL: new URL(page.url()).origin,
+      userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0",
+      extraHTTPHeaders: { "x-forwarded-for": "203.0.113.78" },
+    });
+    await signIn(await otherDevice.newPage(), account);
+
+    await gotoForm(page, "/account");
+    const entries = page.getByTestId("session-entry");
+    await expect(entries).toHaveCount(2);
+    await expect(page.locator("[data-testid=session-entry][data-current]")).toContainText("Diese Sitzung");
+    await expect(entries.filter({ hasText: "Firefox auf Windows" })).toHaveCount(1);
+    await expect(entries.filter({ hasText: "Firefox auf Windows" })).not.toContainText("Diese Sitzung");
+
+    await page.getByRole("button", { name: "Überall sonst abmelden" }).click();
+    await expect(entries).toHaveCount(1);
+    expect((await otherDevice.request.get("/api/account/export")).status()).toBe(401);
+    expect((await page.request.get("/api/account/export")).status()).toBe(200);
+    await otherDevice.close();
   });
 });
 
@@ -291,7 +373,7 @@ test.describe("your data", () => {
     const confirmation = page.getByLabel("Zur Bestätigung „LÖSCHEN“ oder dein Passwort eingeben");
     await confirmation.fill("ja bitte");
     await page.getByRole("button", { name: "Konto endgültig löschen" }).click();
-    await expect(page.getByRole("status")).toHaveText("Dein Konto wurde nicht gelöscht.");
+    await expect(page.getByRole("region", { name: "Konto löschen" }).getByRole("status").first()).toHaveText("Dein Konto wurde nicht gelöscht.");
     await expect(confirmation).toHaveAttribute("aria-invalid", "true");
 
     await confirmation.fill("LÖSCHEN");

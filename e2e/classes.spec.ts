@@ -233,7 +233,8 @@ test.describe("classes and assignments", () => {
     expect(await teacher.page.evaluate(() => navigator.clipboard.readText())).toBe(joinCode);
 
     // Learner 1 types the code (lower case, with a dash: normalised).
-    learner1Account = await signUp(learner1.page, { role: "learner" });
+    // Learner 1 gave a name at sign-up; learner 2 gave none, so joining asks for it.
+    learner1Account = await signUp(learner1.page, { role: "learner", name: "Lena Lernwerk" });
     await learner1.page.goto("/classes");
     await expect(learner1.page.locator("main form[data-hydrated]")).toBeVisible();
     await learner1.page.getByLabel("Beitrittscode").fill("AAAA-AAAA");
@@ -250,12 +251,19 @@ test.describe("classes and assignments", () => {
     await expect(learner2.page.getByTestId("join-class-name")).toHaveText("Klasse 9b");
     await expect(learner2.page.locator("main form[data-hydrated]")).toBeVisible();
     await learner2.page.getByTestId("join-submit").click();
+    await expect(learner2.page.getByText("Bitte gib deinen Namen ein", { exact: false }).first()).toBeVisible();
+    await expect(learner2.page.getByLabel("Name", { exact: true })).toBeFocused();
+    await learner2.page.getByLabel("Name", { exact: true }).fill("Max Muster");
+    await learner2.page.getByTestId("join-submit").click();
     await learner2.page.waitForURL(`**/classes/${classId}`);
 
     await teacher.page.reload();
     await expect(teacher.page.getByTestId("roster-entry")).toHaveCount(2);
-    await expect(teacher.page.getByTestId("roster")).toContainText(learner1Account.email);
-    await expect(teacher.page.getByTestId("roster")).toContainText(learner2Account.email);
+    // Names first, the address as a secondary detail.
+    const entry1 = teacher.page.getByTestId("roster-entry").filter({ hasText: "Lena Lernwerk" });
+    await expect(entry1.getByTestId("roster-email")).toHaveText(learner1Account.email);
+    const entry2 = teacher.page.getByTestId("roster-entry").filter({ hasText: "Max Muster" });
+    await expect(entry2.getByTestId("roster-email")).toHaveText(learner2Account.email);
   });
 
   test("the teacher sets a timed assignment; both learners take it, one across two devices; the gradebook follows", async ({ browser, baseURL }) => {
@@ -345,7 +353,7 @@ test.describe("classes and assignments", () => {
     await expect(cardOf(learner2.page, second).locator("form[data-hydrated]")).toBeVisible();
     await teacher.page.goto(`/classes/${classId}`);
     teacher.page.once("dialog", (dialog) => void dialog.accept());
-    await teacher.page.getByTestId("roster-entry").filter({ hasText: learner2Account.email }).getByRole("button", { name: `${learner2Account.email} aus der Klasse entfernen` }).click();
+    await teacher.page.getByTestId("roster-entry").filter({ hasText: learner2Account.email }).getByRole("button", { name: "Max Muster aus der Klasse entfernen" }).click();
     await expect(teacher.page.getByTestId("roster-entry")).toHaveCount(1);
     await expect(teacher.page.getByTestId("removed-entry")).toHaveCount(1);
     // The stale page's button calls the server action: refused, nothing started.
@@ -432,7 +440,20 @@ test.describe("classes and assignments", () => {
     await otherTeacher.context.close();
   });
 
-  test("CSV exports open correctly in spreadsheets: BOM, quoted fields, CRLF, no formulas", async () => {
+  test("CSV exports open correctly in spreadsheets: BOM, quoted fields, CRLF, no formulas; a name change shows in both and the gradebook", async () => {
+    // Learner 1 renames themself on the account page.
+    await learner1.page.goto("/account");
+    await expect(learner1.page.locator("main form[data-hydrated]").first()).toBeVisible();
+    await learner1.page.getByRole("textbox", { name: "Name", exact: true }).fill("Lena Neuname");
+    await learner1.page.getByRole("button", { name: "Name speichern" }).click();
+    await expect(learner1.page.getByText("Name gespeichert.")).toBeVisible();
+    await learner1.page.reload();
+    await expect(learner1.page.getByTestId("account-name")).toHaveText("Lena Neuname");
+    await teacher.page.goto(`/classes/${classId}/assignments/${assignmentA}`);
+    const renamedRow = teacher.page.locator(`[data-learner="${learner1Account.email}"]`);
+    await expect(renamedRow.getByRole("rowheader")).toContainText("Lena Neuname");
+    await expect(renamedRow.getByTestId("gradebook-email")).toHaveText(learner1Account.email);
+
     await teacher.page.goto(`/classes/${classId}`);
     const [download] = await Promise.all([teacher.page.waitForEvent("download"), teacher.page.getByTestId("export-scores").click()]);
     expect(download.suggestedFilename()).toBe("Klasse-9b-Noten.csv");
@@ -451,6 +472,8 @@ test.describe("classes and assignments", () => {
     expect(rowOf(learner1Account.email)[column]).toBe("100");
     expect(rowOf(learner2Account.email)[column]).toBe("67");
     expect(rowOf(learner2Account.email)[0]).toMatch(/\(entfernt\)$/);
+    expect(rowOf(learner1Account.email)[0]).toBe("Lena Neuname");
+    expect(rowOf(learner2Account.email)[0]).toMatch(/^Max Muster/);
 
     const response = await teacher.context.request.get(`/api/classes/${classId}/export/answers?assignmentId=${assignmentA}`);
     expect(response.status()).toBe(200);
@@ -474,6 +497,7 @@ test.describe("classes and assignments", () => {
     ]);
     // One row per answer: 3 questions × 2 learners.
     expect(answers).toHaveLength(7);
+    expect(answers.filter((row) => row[1] === learner1Account.email).every((row) => row[0] === "Lena Neuname")).toBe(true);
     const learner2Rows = answers.filter((row) => row[1] === learner2Account.email);
     expect(learner2Rows.map((row) => [row[5], row[8], row[9]])).toEqual([
       ["1", wrongAnswerQ1, "nein"],

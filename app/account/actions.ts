@@ -1,9 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createAction, fail } from "@/lib/server/action";
-import { clearSessionCookie } from "@/lib/server/session";
+import { changePassword, displayNameChangeInput, passwordChangeInput, setDisplayName } from "@/lib/server/account-settings";
+import { clearSessionCookie, deleteOtherSessions, getCurrentSessionToken, startSession } from "@/lib/server/session";
 import { deleteUser, isDeletionConfirmed } from "@/lib/server/users";
 
 const deleteAccountInput = z.object({ confirmation: z.string().max(1000).default("") });
@@ -19,4 +21,33 @@ export const deleteAccount = createAction({ access: "account", input: deleteAcco
   await deleteUser(user.id);
   await clearSessionCookie();
   redirect("/account/deleted");
+});
+
+/** Changes the name the person's teachers see (gradebook, class list, CSV). */
+export const changeDisplayName = createAction(
+  { access: "account", input: displayNameChangeInput, echo: ["displayName"] },
+  async ({ input, user }) => {
+    await setDisplayName(user.id, input.displayName);
+    revalidatePath("/", "layout");
+    return { saved: true };
+  },
+);
+
+/**
+ * Changes the password (the current one is needed). Every session of the account ends; this
+ * browser gets a fresh one, so only here the person stays signed in.
+ */
+export const changePasswordAction = createAction({ access: "account", input: passwordChangeInput }, async ({ input, user }) => {
+  const result = await changePassword(user.id, input.currentPassword, input.newPassword);
+  if (!result.ok) return fail(result.message, { errors: { [result.field]: [result.message] } });
+  await startSession(user.id);
+  return { changed: true };
+});
+
+/** "Sign out everywhere else": every session of the account but this browser's ends. */
+export const signOutOtherSessions = createAction({ access: "account", input: z.object({}) }, async ({ user }) => {
+  const token = await getCurrentSessionToken();
+  if (token) await deleteOtherSessions(user.id, token);
+  revalidatePath("/account");
+  return { done: true };
 });

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { Fragment } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
+import { DisplayNameForm } from "@/components/auth/display-name-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/server/session";
+import { SignOutOthersForm } from "@/components/auth/sign-out-others-form";
+import { describeBrowser } from "@/lib/sessions/describe-browser";
+import { getCurrentSessionToken, listActiveSessions, requireUser } from "@/lib/server/session";
 import { getAccount } from "@/lib/server/users";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const user = await requireUser({ next: "/account" });
   const account = await getAccount(user.id);
+  const sessions = await listActiveSessions(user.id, await getCurrentSessionToken());
   const t = await getTranslations("auth");
   const format = await getFormatter();
   const roleName = account.role === "teacher" ? t("roleNames.teacher") : t("roleNames.learner");
@@ -25,6 +30,12 @@ export default async function AccountPage() {
 
       <Card>
         <dl className="grid gap-4 sm:grid-cols-[max-content_1fr] sm:gap-x-8 sm:gap-y-3">
+          <div className="grid gap-0.5 sm:contents">
+            <dt className="text-sm font-medium text-slate-500">{t("account.name")}</dt>
+            <dd className="text-slate-900 wrap-anywhere" data-testid="account-name">
+              {account.displayName ?? <span className="text-slate-500">{t("account.noName")}</span>}
+            </dd>
+          </div>
           <div className="grid gap-0.5 sm:contents">
             <dt className="text-sm font-medium text-slate-500">{t("account.email")}</dt>
             <dd className="text-slate-900 wrap-anywhere" data-testid="account-email">
@@ -43,6 +54,54 @@ export default async function AccountPage() {
           </div>
         </dl>
       </Card>
+
+      <section aria-labelledby="name-heading">
+        <Card>
+          <h2 id="name-heading" className="text-lg font-semibold text-slate-900">
+            {t("account.nameForm.title")}
+          </h2>
+          <p className="mt-1.5 mb-4 text-slate-600">{t("account.nameForm.body")}</p>
+          <DisplayNameForm displayName={account.displayName} />
+        </Card>
+      </section>
+
+      <section aria-labelledby="password-heading">
+        <Card>
+          <h2 id="password-heading" className="text-lg font-semibold text-slate-900">
+            {t("account.passwordForm.title")}
+          </h2>
+          <p className="mt-1.5 mb-4 text-slate-600">{t("account.passwordForm.body")}</p>
+          <ChangePasswordForm />
+        </Card>
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <Card>
+          <h2 id="sessions-heading" className="text-lg font-semibold text-slate-900">
+            {t("account.sessions.title")}
+          </h2>
+          <p className="mt-1.5 mb-4 text-slate-600">{t("account.sessions.body")}</p>
+          <ul className="mb-4 divide-y divide-slate-100 rounded-xl border border-slate-200" data-testid="sessions">
+            {sessions.map((row) => {
+              const { browser, system } = describeBrowser(row.userAgent);
+              const label =
+                browser && system ? t("account.sessions.browserOn", { browser, system }) : (browser ?? system ?? t("account.sessions.unknownBrowser"));
+              return (
+                <li key={row.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3" data-testid="session-entry" data-current={row.isCurrent || undefined}>
+                  <span className="font-medium text-slate-900">
+                    {label}
+                    {row.isCurrent ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-800">{t("account.sessions.thisOne")}</span> : null}
+                  </span>
+                  <span className="text-sm text-slate-600">
+                    {t("account.sessions.lastSeen", { date: format.dateTime(row.lastSeenAt, { dateStyle: "medium" }) })}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          {sessions.some((row) => !row.isCurrent) ? <SignOutOthersForm /> : null}
+        </Card>
+      </section>
 
       <section aria-labelledby="export-heading">
         <Card>

@@ -18,6 +18,8 @@ import {
   setClassArchived,
 } from "@/lib/server/classes";
 import { NotFoundError } from "@/lib/server/errors";
+import { setDisplayName } from "@/lib/server/account-settings";
+import { optionalDisplayNameInput } from "@/lib/server/users";
 
 /**
  * Server actions of classes and assignments. Each goes through createAction (session re-read,
@@ -116,7 +118,17 @@ export const deleteAssignmentAction = createAction(
 
 // ── Learner ──────────────────────────────────────────────────────────────────────────────
 
-export const joinClassAction = createAction({ access: "account", input: z.object({ code: joinCodeInput }), echo: ["code"] }, async ({ input, user }) => {
+/**
+ * Joins a class. A class asks for a name: a learner who has none yet gives it here (the form
+ * shows the field only then), and it is saved to the account before joining.
+ */
+export const joinClassAction = createAction(
+  { access: "account", input: z.object({ code: joinCodeInput, displayName: optionalDisplayNameInput }), echo: ["code", "displayName"] },
+  async ({ input, user }) => {
+  if (!user.displayName?.trim()) {
+    if (!input.displayName) return fail("classes.join.nameNeeded", { errors: { displayName: ["classes.join.nameNeeded"] } });
+    await setDisplayName(user.id, input.displayName);
+  }
   let classId: string;
   try {
     classId = await joinClass(user, input.code);
@@ -127,7 +139,8 @@ export const joinClassAction = createAction({ access: "account", input: z.object
   }
   revalidatePath("/classes");
   redirect(`/classes/${classId}`);
-});
+  },
+);
 
 /** Starts the learner's next attempt, or resumes the open one, and opens it. */
 export const startAssignmentAction = createAction({ access: "account", input: z.object({ assignmentId: id }) }, async ({ input, user }) => {

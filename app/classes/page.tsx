@@ -25,7 +25,7 @@ export default async function ClassesPage() {
         <h1 className="text-3xl font-semibold tracking-tight">{t("list.heading")}</h1>
         <p className="mt-2 text-slate-600">{isTeacher ? t("list.teacherIntro") : t("list.learnerIntro")}</p>
       </header>
-      {isTeacher ? <TeacherClasses teacherId={user.id} /> : <LearnerClasses userId={user.id} />}
+      {isTeacher ? <TeacherClasses teacherId={user.id} /> : <LearnerClasses userId={user.id} askName={!user.displayName?.trim()} />}
     </div>
   );
 }
@@ -77,7 +77,7 @@ async function TeacherClasses({ teacherId }: { teacherId: string }) {
   );
 }
 
-async function LearnerClasses({ userId }: { userId: string }) {
+async function LearnerClasses({ userId, askName }: { userId: string; askName: boolean }) {
   const t = await getTranslations("classes");
   const classes = await listLearnerClasses(userId);
   return (
@@ -111,7 +111,7 @@ async function LearnerClasses({ userId }: { userId: string }) {
             {t("join.heading")}
           </h2>
           <div className="mt-4">
-            <JoinClassForm />
+            <JoinClassForm askName={askName} />
           </div>
         </Card>
       </section>

@@ -54,6 +54,16 @@ export function SignUpForm({ next }: { next?: string }) {
         ) : null}
       </fieldset>
 
+      <TextField
+        id="sign-up-name"
+        name="displayName"
+        label={t("fields.displayNameOptional")}
+        hint={t("fields.displayNameHint")}
+        autoComplete="name"
+        maxLength={80}
+        defaultValue={failure?.values?.displayName ?? ""}
+        errors={failure?.errors.displayName}
+      />
       <EmailField id="sign-up-email" label={t("fields.email")} defaultValue={failure?.values?.email ?? ""} errors={failure?.errors.email} />
       <TextField
         id="sign-up-password"

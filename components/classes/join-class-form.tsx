@@ -13,8 +13,9 @@ import type { FormState } from "@/lib/server/action";
  * Joining a class with its code. With `code` given (the /join/<code> page) the code is a
  * hidden field and only the button shows.
  */
-export function JoinClassForm({ code }: { code?: string }) {
+export function JoinClassForm({ code, askName = false }: { code?: string; askName?: boolean }) {
   const t = useTranslations("classes.join");
+  const tAuth = useTranslations("auth.fields");
   const [state, formAction, isPending] = useActionState<FormState, FormData>(joinClassAction, null);
   const isHydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
@@ -41,6 +42,19 @@ export function JoinClassForm({ code }: { code?: string }) {
           errors={failure?.errors.code}
         />
       )}
+      {askName ? (
+        <TextField
+          id="join-display-name"
+          name="displayName"
+          label={tAuth("displayName")}
+          hint={t("nameHint")}
+          autoComplete="name"
+          maxLength={80}
+          required
+          defaultValue={failure?.values?.displayName ?? ""}
+          errors={failure?.errors.displayName}
+        />
+      ) : null}
       <FormMessage message={failure?.message} />
       <div>
         <Button type="submit" size={code ? "lg" : "md"} disabled={isPending} className="w-full sm:w-auto" data-testid="join-submit">

@@ -11,6 +11,9 @@ const {
   isProxyTrusted,
   getRateLimitStatus,
   getSignInLimitStatus,
+  getSignUpLimitStatus,
+  recordSignUpAttempt,
+  signUpLimits,
   recordFailedSignIn,
   recordRateLimitHit,
   recordSuccessfulSignIn,
@@ -107,6 +110,22 @@ describe("sign-in limits", () => {
     await recordSuccessfulSignIn(email);
     expect(await db.rateLimit.count({ where: { key: signInAccountKey(email) } })).toBe(0);
     expect((await db.rateLimit.findUniqueOrThrow({ where: { key: signInAddressKey(address) } })).count).toBe(4);
+  });
+});
+
+describe("sign-up limits", () => {
+  it("locks an address after 30 sign-up attempts for 15 minutes, and only that address", async () => {
+    expect(signUpLimits.address).toEqual({ max: 30, windowMs: 15 * minuteMs });
+    const address = "198.51.100.30";
+    for (let attempt = 0; attempt < 30; attempt++) {
+      expect(await getSignUpLimitStatus(address, at(1))).toEqual({ isLimited: false });
+      await recordSignUpAttempt(address, at(1));
+    }
+    expect(await getSignUpLimitStatus(address, at(2))).toEqual({ isLimited: true, retryAt: at(16) });
+    expect(await getSignUpLimitStatus("198.51.100.31", at(2))).toEqual({ isLimited: false });
+    // Sign-up attempts are counted apart from sign-in failures.
+    expect(await getSignInLimitStatus("someone@example.org", address, at(2))).toEqual({ isLimited: false });
+    expect(await getSignUpLimitStatus(address, at(16))).toEqual({ isLimited: false });
   });
 });
 

@@ -28,6 +28,15 @@ export const signInLimits = {
   address: { max: 20, windowMs: fifteenMinutes },
 } satisfies Record<string, RateLimitRule>;
 
+/**
+ * Sign-up limit, per address: 30 attempts in 15 minutes (a school class signing up together
+ * behind one NAT fits). Unlike sign-in, every attempt with valid input counts, successful ones
+ * too: each tells whether an address was free, and each creates an account.
+ */
+export const signUpLimits = {
+  address: { max: 30, windowMs: fifteenMinutes },
+} satisfies Record<string, RateLimitRule>;
+
 /** Whether `key` has used up its window. Reads only. */
 export async function getRateLimitStatus(key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitStatus> {
   const row = await db.rateLimit.findUnique({ where: { key } });
@@ -71,6 +80,20 @@ export function signInAccountKey(email: string): string {
 
 export function signInAddressKey(address: string): string {
   return `sign-in:address:${address}`;
+}
+
+export function signUpAddressKey(address: string): string {
+  return `sign-up:address:${address}`;
+}
+
+/** Whether this address may try another sign-up now. */
+export async function getSignUpLimitStatus(address: string, now = new Date()): Promise<RateLimitStatus> {
+  return getRateLimitStatus(signUpAddressKey(address), signUpLimits.address, now);
+}
+
+/** Counts one sign-up attempt from this address (before it is tried, so parallel ones count). */
+export async function recordSignUpAttempt(address: string, now = new Date()): Promise<void> {
+  await recordRateLimitHit(signUpAddressKey(address), signUpLimits.address, now);
 }
 
 /**

@@ -169,3 +169,28 @@ describe("getSafeRedirectPath", () => {
     expect(getSignInPath()).toBe("/sign-in");
   });
 });
+
+describe("the sessions list", () => {
+  it("lists the account's unexpired sessions with their browser, marks this one, and ends the others", async () => {
+    const user = await db.user.create({ data: { isGuest: false, email: `sessions-${Date.now()}@example.org` } });
+    const other = await db.user.create({ data: { isGuest: false, email: `sessions-other-${Date.now()}@example.org` } });
+    const t0 = new Date("2026-03-01T10:00:00Z");
+    const here = await session.createSession(user.id, t0, "Firefox/128.0");
+    const there = await session.createSession(user.id, new Date(t0.getTime() + 60_000), "x".repeat(400));
+    const expired = await session.createSession(user.id, new Date(t0.getTime() - session.sessionLifetimeMs - 1));
+    const foreign = await session.createSession(other.id, t0);
+
+    const listed = await session.listActiveSessions(user.id, here.token, new Date(t0.getTime() + 120_000));
+    expect(listed.map((row) => [row.userAgent?.length ?? 0, row.isCurrent])).toEqual([
+      [300, false],
+      ["Firefox/128.0".length, true],
+    ]);
+    expect(listed.every((row) => row.id !== here.token)).toBe(true);
+
+    expect(await session.deleteOtherSessions(user.id, here.token)).toBe(2);
+    expect(await session.validateSessionToken(here.token, t0)).not.toBeNull();
+    expect(await session.validateSessionToken(there.token, t0)).toBeNull();
+    expect(await session.validateSessionToken(expired.token, t0)).toBeNull();
+    expect(await session.validateSessionToken(foreign.token, t0)).not.toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "./db";
@@ -61,10 +61,10 @@ export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createSession(userId: string, now = new Date()): Promise<IssuedSession> {
+export async function createSession(userId: string, now = new Date(), userAgent?: string | null): Promise<IssuedSession> {
   const token = generateSessionToken();
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-  await db.session.create({ data: { id: hashSessionToken(token), userId, expiresAt, lastSeenAt: now } });
+  await db.session.create({ data: { id: hashSessionToken(token), userId, expiresAt, lastSeenAt: now, userAgent: userAgent?.slice(0, 300) || null } });
   return { token, expiresAt };
 }
 
@@ -88,9 +88,41 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
 }
 
 /** Issues a new session for `userId` and deletes the one behind `previousToken`, if any. */
-export async function rotateSessionToken(previousToken: string | undefined, userId: string, now = new Date()): Promise<IssuedSession> {
+export async function rotateSessionToken(
+  previousToken: string | undefined,
+  userId: string,
+  now = new Date(),
+  userAgent?: string | null,
+): Promise<IssuedSession> {
   if (previousToken) await deleteSessionToken(previousToken);
-  return createSession(userId, now);
+  return createSession(userId, now, userAgent);
+}
+
+export interface ActiveSession {
+  /** The row's id (a hash of the token): safe to show, useless as a cookie. */
+  id: string;
+  userAgent: string | null;
+  createdAt: Date;
+  /** Updated at most once a day (see validateSessionToken), so "last seen" is to the day. */
+  lastSeenAt: Date;
+  isCurrent: boolean;
+}
+
+/** The account's unexpired sessions, most recently seen first; `currentToken` marks this one. */
+export async function listActiveSessions(userId: string, currentToken: string | undefined, now = new Date()): Promise<ActiveSession[]> {
+  const currentId = currentToken ? hashSessionToken(currentToken) : null;
+  const rows = await db.session.findMany({
+    where: { userId, expiresAt: { gt: now } },
+    select: { id: true, userAgent: true, createdAt: true, lastSeenAt: true },
+    orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
+  });
+  return rows.map((row) => ({ ...row, isCurrent: row.id === currentId }));
+}
+
+/** Ends every session of the account except the one behind `currentToken`. Returns how many. */
+export async function deleteOtherSessions(userId: string, currentToken: string): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId, id: { not: hashSessionToken(currentToken) } } });
+  return count;
 }
 
 export async function deleteSessionToken(token: string): Promise<void> {
@@ -126,7 +158,13 @@ async function setSessionCookie({ token }: IssuedSession, now = new Date()): Pro
  */
 export async function startSession(userId: string): Promise<void> {
   const previousToken = (await cookies()).get(sessionCookieName)?.value;
-  await setSessionCookie(await rotateSessionToken(previousToken, userId));
+  const userAgent = (await headers()).get("user-agent");
+  await setSessionCookie(await rotateSessionToken(previousToken, userId, new Date(), userAgent));
+}
+
+/** This browser's session token, for marking "this session" and sparing it. */
+export async function getCurrentSessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(sessionCookieName)?.value;
 }
 
 /** Ends this browser's session: the row is deleted and the cookie cleared. */

@@ -132,12 +132,22 @@ describe("input", () => {
     expect(issues({ email: "ada@example.org", password: "short", role: "learner" })).toEqual([["password", "auth.errors.passwordTooShort"]]);
     expect(issues({ email: "ada@example.org", password: "x".repeat(201), role: "learner" })).toEqual([["password", "auth.errors.passwordTooLong"]]);
     expect(issues({ email: "Ada@Example.org", password: "ada@example.org", role: "learner" })).toEqual([["password", "auth.errors.passwordSameAsEmail"]]);
+    expect(issues({ email: "ada@example.org", password: "password12", role: "learner" })).toEqual([["password", "auth.errors.passwordGuessable"]]);
+    expect(issues({ email: "ada@example.org", password: "1234567890", role: "learner" })).toEqual([["password", "auth.errors.passwordGuessable"]]);
     expect(issues({ email: "ada@example.org", password, role: "admin" })).toEqual([["role", "auth.errors.roleInvalid"]]);
     expect(issues({ email: "nope", password: "short", role: "learner" })).toEqual([
       ["email", "auth.errors.emailInvalid"],
       ["password", "auth.errors.passwordTooShort"],
     ]);
     expect(signUpInput.parse({ email: " Ada@Example.org", password, role: "teacher" })).toEqual({ email: "ada@example.org", password, role: "teacher" });
+  });
+
+  it("takes an optional name at sign-up, tidied, and counts it against the password", () => {
+    const base = { email: "ada@example.org", password, role: "learner" };
+    expect(signUpInput.parse({ ...base, displayName: "" }).displayName).toBeUndefined();
+    expect(signUpInput.parse({ ...base, displayName: "  Ada   Lovelace " }).displayName).toBe("Ada Lovelace");
+    expect(signUpInput.safeParse({ ...base, displayName: "x".repeat(81) }).error?.issues.map((issue) => issue.message)).toEqual(["auth.errors.nameTooLong"]);
+    expect(signUpInput.safeParse({ ...base, displayName: "Ada Lovelace", password: "lovelace2024" }).error?.issues[0]?.message).toBe("auth.errors.passwordGuessable");
   });
 });
 

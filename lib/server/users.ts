@@ -3,6 +3,7 @@ import { countLearnerAttemptsInClassesOf, exportAttempts, moveAttempts } from ".
 import { db, scrubDeletedRows } from "./db";
 import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "./errors";
 import { splitStoredFactIds } from "./fact-sets";
+import { isGuessablePassword } from "@/lib/passwords/strength";
 import { findPasswordIssue, hashPassword, passwordMaxLength, verifyDummyPassword, verifyPassword } from "./passwords";
 import { clearRateLimit, signInAccountKey } from "./rate-limits";
 import { roles, sessionUserSelect, type SessionUser } from "./session";
@@ -27,22 +28,70 @@ export const emailInput = z
   .max(254, { error: "auth.errors.emailInvalid" })
   .pipe(z.email({ error: "auth.errors.emailInvalid" }));
 
-/** A new password: 10–200 characters (see passwords.ts); "not the email" is checked by signUpInput. */
+/**
+ * A new password: 10–200 characters (see passwords.ts) and not easily guessed (see
+ * lib/passwords/strength.ts); "not the email" is checked with the e-mail by `refineNewPassword`.
+ */
 export const newPasswordInput = z.string({ error: "auth.errors.passwordTooShort" }).superRefine((password, context) => {
   const issue = findPasswordIssue(password);
   if (issue === "tooShort") context.addIssue({ code: "custom", message: "auth.errors.passwordTooShort" });
   if (issue === "tooLong") context.addIssue({ code: "custom", message: "auth.errors.passwordTooLong" });
 });
 
+/**
+ * The rules that need the person's e-mail (and name): not the address itself, and not easily
+ * guessed with the address and name counted as known words. Returns the message key of the
+ * first rule broken (length rules included), or null.
+ */
+export function findNewPasswordIssue(password: string, { email, name }: { email?: string | null; name?: string | null } = {}): string | null {
+  const issue = findPasswordIssue(password, email ?? undefined);
+  if (issue === "tooShort") return "auth.errors.passwordTooShort";
+  if (issue === "tooLong") return "auth.errors.passwordTooLong";
+  if (issue === "sameAsEmail") return "auth.errors.passwordSameAsEmail";
+  if (isGuessablePassword(password, [email ?? "", name ?? ""])) return "auth.errors.passwordGuessable";
+  return null;
+}
+
+/**
+ * `findNewPasswordIssue` as a zod refinement on an object with email, password and name. The
+ * length rules are newPasswordInput's, on the field itself: not reported twice.
+ */
+export function refineNewPassword(
+  { email, password, name }: { email?: string | null; password: string; name?: string | null },
+  context: z.RefinementCtx,
+  path: string = "password",
+): void {
+  if (typeof password !== "string" || findPasswordIssue(password) !== null) return;
+  const issue = findNewPasswordIssue(password, { email, name });
+  if (issue) context.addIssue({ code: "custom", path: [path], message: issue });
+}
+
 export const roleInput = z.enum(roles, { error: "auth.errors.roleInvalid" });
 
+/** How a person is shown to their teachers: 1–80 characters, spaces collapsed. */
+export const displayNameMaxLength = 80;
+export const displayNameInput = z
+  .string({ error: "auth.errors.nameInvalid" })
+  .transform((name) => name.normalize("NFC").replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "auth.errors.nameRequired" })
+      .max(displayNameMaxLength, { error: "auth.errors.nameTooLong" })
+      // No control or format characters (bidi overrides could disguise a name).
+      .refine((name) => !/[\p{Cc}\p{Cf}]/u.test(name), { error: "auth.errors.nameInvalid" }),
+  );
+
+/** An optional name (sign-up): an empty field means none. */
+export const optionalDisplayNameInput = z
+  .string()
+  .optional()
+  .transform((name) => (name?.trim() ? name : undefined))
+  .pipe(displayNameInput.optional());
+
 export const signUpInput = z
-  .object({ email: emailInput, password: newPasswordInput, role: roleInput })
-  .superRefine(({ email, password }, context) => {
-    if (findPasswordIssue(password, email) === "sameAsEmail") {
-      context.addIssue({ code: "custom", path: ["password"], message: "auth.errors.passwordSameAsEmail" });
-    }
-  });
+  .object({ email: emailInput, password: newPasswordInput, role: roleInput, displayName: optionalDisplayNameInput })
+  .superRefine((input, context) => refineNewPassword({ ...input, name: input.displayName }, context));
 export type SignUpInput = z.infer<typeof signUpInput>;
 
 /** Sign-in checks no password rules (they may have changed since the account was made). */
@@ -66,7 +115,7 @@ export async function createAccount(input: SignUpInput): Promise<SessionUser> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.user.create({
-      data: { email: input.email, passwordHash, role: input.role, isGuest: false },
+      data: { email: input.email, passwordHash, role: input.role, isGuest: false, displayName: input.displayName ?? null },
       select: sessionUserSelect,
     });
   } catch (error) {
@@ -84,7 +133,7 @@ export async function upgradeGuest(guestId: string, input: SignUpInput): Promise
   try {
     return await db.user.update({
       where: { id: guestId, isGuest: true },
-      data: { email: input.email, passwordHash, role: input.role, isGuest: false },
+      data: { email: input.email, passwordHash, role: input.role, isGuest: false, displayName: input.displayName ?? null },
       select: sessionUserSelect,
     });
   } catch (error) {

@@ -163,6 +163,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
               <li key={m.userId} className="flex items-center justify-between gap-3 px-4 py-3" data-testid="roster-entry">
                 <span className="min-w-0">
                   <span className="block truncate font-medium text-slate-900">{m.name}</span>
+                  {m.email && m.email !== m.name ? <span className="block truncate text-sm text-slate-600" data-testid="roster-email">{m.email}</span> : null}
                   <span className="block text-sm text-slate-500">{t("roster.joined", { date: date(m.joinedAt) })}</span>
                 </span>
                 {!isArchived ? <RosterActions classId={klass.id} learnerId={m.userId} name={m.name} isRemoved={false} /> : null}

@@ -57,7 +57,7 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
               </p>
               <p className="text-slate-600">{t("byTeacher", { name: found.teacherName })}</p>
             </div>
-            <JoinClassForm code={code} />
+            <JoinClassForm code={code} askName={!user.displayName?.trim()} />
           </div>
         )}
       </Card>

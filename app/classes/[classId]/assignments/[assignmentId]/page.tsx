@@ -93,6 +93,11 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                     <th scope="row" className="sticky left-0 max-w-48 truncate bg-white px-4 py-2.5 text-left font-medium text-slate-900">
                       {row.name}
                       {row.isRemoved ? <span className="font-normal text-slate-500"> ({t("gradebook.removed")})</span> : null}
+                      {row.email && row.email !== row.name ? (
+                        <span className="block truncate text-xs font-normal text-slate-500" data-testid="gradebook-email">
+                          {row.email}
+                        </span>
+                      ) : null}
                     </th>
                     <td className="px-3 py-2.5">
                       <StatusBadge status={row.status} />
