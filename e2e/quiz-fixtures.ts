@@ -1,28 +1,10 @@
 import { type APIRequestContext, type Locator, type Page, expect } from "@playwright/test";
+import type { QuestionType } from "../lib/questions/types";
 
 /** Helpers for the quiz specs: they act through the UI as a learner would. */
 
-export type QuestionTypeName =
-  | "accession-year"
-  | "country-by-year"
-  | "founding-member-true-false"
-  | "wave-members"
-  | "founding-members-select"
-  | "former-warsaw-pact-select"
-  | "accession-order"
-  | "match-country-year"
-  | "typed-country"
-  | "accession-date"
-  | "event-year"
-  | "event-date"
-  | "event-launched"
-  | "event-place"
-  | "typed-accession-year"
-  | "event-order"
-  | "members-after-round"
-  | "summit-invited"
-  | "map-click-wave"
-  | "map-name-highlighted";
+/** A question type as the start form offers it (the generator's own list). */
+export type QuestionTypeName = QuestionType;
 
 /**
  * Starts a quiz from the home page's form: only the given question types, the given length
