@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDecodableActionReply } from "@/lib/http/action-body";
+import { readBodyAtMost } from "@/lib/http/read-body";
 import { contentSecurityPolicy, isDecodablePath, securityHeaders } from "@/lib/http/security-headers";
 import { defaultLocale, isLocale, localeCookieName } from "@/lib/i18n/locales";
 import { isSameOriginRequest } from "@/lib/server/origin";
@@ -54,10 +55,7 @@ export const config = {
  * the parts it refers to (see `isDecodableActionReply`; a multipart body only has to parse).
  */
 async function checkActionBody(request: NextRequest): Promise<"too-large" | "malformed" | null> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxActionBodyBytes) return "too-large";
-  const copy = request.clone();
-  const bytes = await readAtMost(copy, maxActionBodyBytes);
+  const bytes = await readBodyAtMost(request.clone(), maxActionBodyBytes);
   if (bytes === null) return "too-large";
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   try {
@@ -69,24 +67,6 @@ async function checkActionBody(request: NextRequest): Promise<"too-large" | "mal
   } catch {
     return "malformed";
   }
-}
-
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** A refusal in the request's language: `{ message }` for code, plain text for a person's browser. */

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { readBodyAtMost } from "@/lib/http/read-body";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { isSameOriginRequest, isStateChangingMethod } from "./origin";
@@ -163,21 +164,6 @@ async function resolveUser(access: RouteAccess): Promise<SessionUser | null | "s
 
 /** The body as text, or null once it exceeds `limit` bytes (the rest is not read). */
 export async function readBody(request: Request, limit: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = await readBodyAtMost(request, limit);
+  return bytes && Buffer.from(bytes).toString("utf8");
 }
