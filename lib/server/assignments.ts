@@ -4,8 +4,6 @@ import { countAttemptsLeft, decideStart, type StartDecision, type StartRefusal }
 import {
   type AssignmentStatus,
   type AssignmentVariant,
-  type AttemptFacts,
-  type AttemptStatus,
   type RevealPolicy,
   type ScoringPolicy,
   assignmentVariants,
@@ -24,7 +22,7 @@ import { computeDeadline, getEffectiveDeadline, getRemainingMs, settleAttempt } 
 import { getAttemptSeed } from "../assignments/variant";
 import { generateQuestions } from "../questions/generate-questions";
 import { type QuestionType, questionTypes } from "../questions/types";
-import { listAttemptRows } from "./attempts/attempt-rows";
+import { listAttemptRows, listAttemptRowsByAssignment, type AttemptRow } from "./attempts/attempt-rows";
 import { settleExpiredAttempts } from "./attempts/assignment-rules";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
@@ -276,35 +274,6 @@ export async function deleteAssignment(teacherId: string, assignmentId: string):
 
 // ── Learner ──────────────────────────────────────────────────────────────────────────────
 
-/** Attempt columns the rules need. */
-const attemptSelect = {
-  id: true,
-  attemptNumber: true,
-  status: true,
-  startedAt: true,
-  finishedAt: true,
-  score: true,
-  deadlineAt: true,
-  currentIndex: true,
-  questionCount: true,
-} as const;
-
-type AttemptRow = AttemptFacts & { id: string; currentIndex: number; questionCount: number };
-
-function toAttemptRow(row: {
-  id: string;
-  attemptNumber: number;
-  status: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  score: number;
-  deadlineAt: Date | null;
-  currentIndex: number;
-  questionCount: number;
-}): AttemptRow {
-  return { ...row, status: row.status as AttemptStatus };
-}
-
 /** What the learner can do next on an assignment. */
 export type LearnerAction =
   | { kind: "resume"; quizId: string; position: number; questionCount: number; remainingMs: number | null }
@@ -365,9 +334,10 @@ export async function listLearnerAssignments(userId: string, now: Date = new Dat
   const rows = await db.assignment.findMany({
     where: { ...visibleToLearner(userId), ...(options.classId ? { classId: options.classId } : {}) },
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-    select: { ...assignmentSettingsSelect, class: { select: { name: true } }, attempts: { where: { userId }, select: attemptSelect } },
+    select: { ...assignmentSettingsSelect, class: { select: { name: true } } },
   });
-  const items = rows.map((row) => describeLearnerAssignment(parseAssignmentRow(row), row.class.name, row.attempts.map(toAttemptRow), now));
+  const attempts = await listAttemptRowsByAssignment({ assignmentIds: rows.map((row) => row.id), userId });
+  const items = rows.map((row) => describeLearnerAssignment(parseAssignmentRow(row), row.class.name, attempts.get(row.id)!, now));
   const isDone = (a: LearnerAssignment) => a.action.kind === "refused" && a.action.reason !== "not_open";
   return [...items.filter((a) => !isDone(a)), ...items.filter(isDone).reverse()];
 }
@@ -377,10 +347,10 @@ export async function getLearnerAssignment(userId: string, assignmentId: string,
   await settleExpiredAttempts({ userId, assignmentId }, now);
   const row = await db.assignment.findFirst({
     where: { id: assignmentId, ...visibleToLearner(userId) },
-    select: { ...assignmentSettingsSelect, class: { select: { name: true } }, attempts: { where: { userId }, select: attemptSelect } },
+    select: { ...assignmentSettingsSelect, class: { select: { name: true } } },
   });
   if (!row) throw new NotFoundError(`assignment ${assignmentId}`);
-  return describeLearnerAssignment(parseAssignmentRow(row), row.class.name, row.attempts.map(toAttemptRow), now);
+  return describeLearnerAssignment(parseAssignmentRow(row), row.class.name, await listAttemptRows({ assignmentId, userId }), now);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AssignmentStatus, AttemptFacts, AttemptStatus } from "../assignments/policies";
+import type { AssignmentStatus, AttemptStatus } from "../assignments/policies";
 import { averageScore, findWeakestFacts, summariseQuestions, type FactStat, type QuestionObservation, type QuestionStat } from "../assignments/question-stats";
 import { getTimeTakenMs, scoreAttempts } from "../assignments/scoring";
 import { getAssignmentStatus, isLateSubmission } from "../assignments/status";
@@ -9,7 +9,7 @@ import { describeResponse } from "../progress/describe-response";
 import { renderQuestion } from "../questions/render-question";
 import type { QuestionSpec, QuestionType, Response } from "../questions/types";
 import { assignmentSettingsSelect, getTeacherAssignment, parseAssignmentRow, type AssignmentSettings } from "./assignments";
-import { listAttemptRows } from "./attempts/attempt-rows";
+import { listAttemptRows, listAttemptRowsByAssignment, type AttemptRow } from "./attempts/attempt-rows";
 import { listAnsweredQuestionsOf, listClassAnswers } from "./attempts/class-reports";
 import { settleExpiredAttempts } from "./attempts/assignment-rules";
 import { personName } from "./classes";
@@ -26,23 +26,6 @@ import { getStoredFactSet } from "./fact-sets";
  * Every read first finishes attempts whose deadline has passed, so an abandoned timed
  * attempt shows as submitted (unanswered = wrong) without anyone having to open it.
  */
-
-const attemptSelect = {
-  id: true,
-  userId: true,
-  attemptNumber: true,
-  status: true,
-  startedAt: true,
-  finishedAt: true,
-  score: true,
-  deadlineAt: true,
-} as const;
-
-type AttemptRow = AttemptFacts & { id: string; userId: string };
-
-function toAttempt(row: { id: string; userId: string; attemptNumber: number; status: string; startedAt: Date; finishedAt: Date | null; score: number; deadlineAt: Date | null }): AttemptRow {
-  return { ...row, status: row.status as AttemptStatus };
-}
 
 interface Learner {
   userId: string;
@@ -231,9 +214,10 @@ export async function getClassReport(teacherId: string, classId: string, now: Da
   const rows = await db.assignment.findMany({
     where: { classId },
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-    select: { ...assignmentSettingsSelect, attempts: { select: attemptSelect } },
+    select: assignmentSettingsSelect,
   });
-  const assignments = rows.map((r) => ({ settings: parseAssignmentRow(r), attempts: r.attempts.map(toAttempt) }));
+  const attemptsByAssignment = await listAttemptRowsByAssignment({ assignmentIds: rows.map((r) => r.id) });
+  const assignments = rows.map((r) => ({ settings: parseAssignmentRow(r), attempts: attemptsByAssignment.get(r.id)! }));
   const learners = await listReportLearners(classId, new Set(assignments.flatMap((a) => a.attempts.map((t) => t.userId))));
 
   const reportLearners = learners.map((learner): ReportLearner => {

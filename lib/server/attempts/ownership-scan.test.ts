@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
  * One owner for attempts: lib/server/attempts/ is the only code that reads or writes the
  * Quiz, QuizQuestion, Answer and AnswerFact tables. This test fails on any other source file
  * in lib/, app/, components/ or scripts/ that queries them through a Prisma client or
- * transaction (`db.quiz.`, `tx.answer.`, …) or names them in raw SQL (`"Quiz"`, …).
+ * transaction (`db.quiz.`, `tx.answer.`, …), reads them through a relation of another model
+ * (`attempts: { select … }` under Assignment, `quizzes: true` under User, `_count` of them), or
+ * names them in raw SQL (`"Quiz"`, …).
  */
 
 const root = join(__dirname, "..", "..", "..");
@@ -21,6 +23,8 @@ const exempt = [join("scripts", "bench") + sep];
 
 const clientAccess = /\b(?:db|tx|client|prisma|writer)\s*\.\s*(?:quiz|quizQuestion|answer|answerFact)\s*\./;
 const rawSql = /"(?:Quiz|QuizQuestion|Answer|AnswerFact)"/;
+/** The relations into those tables from other models (prisma/schema.prisma): User.quizzes, User.answers, User.answerFacts, Assignment.attempts. */
+const relationRead = /\b(?:quizzes|answers|answerFacts|attempts)\s*:\s*(?:true\b|\{\s*(?:select|include|where|orderBy|take|skip|some|every|none)\b)/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -38,7 +42,7 @@ function offenders(): string[] {
     .filter((path) => !path.endsWith(".test.ts") && !path.endsWith(".test.tsx"))
     .filter((path) => {
       const text = readFileSync(join(root, path), "utf8");
-      return clientAccess.test(text) || rawSql.test(text);
+      return clientAccess.test(text) || rawSql.test(text) || relationRead.test(text);
     });
 }
 
@@ -52,5 +56,8 @@ describe("attempt tables have one owner", () => {
     expect(clientAccess.test("tx.answerFact.updateMany(")).toBe(true);
     expect(rawSql.test('SELECT * FROM "Answer"')).toBe(true);
     expect(clientAccess.test("spec.answer.map((v) => v)")).toBe(false);
+    expect(relationRead.test("select: { ...assignmentSettingsSelect, attempts: { where: { userId }, select: attemptSelect } }")).toBe(true);
+    expect(relationRead.test("_count: { select: { quizzes: true } }")).toBe(true);
+    expect(relationRead.test("attempts: GradebookAttempt[];")).toBe(false);
   });
 });
