@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDecodableActionReply } from "@/lib/http/action-body";
+import { isDecodableActionForm, isDecodableActionReply } from "@/lib/http/action-body";
 import { readBodyAtMost } from "@/lib/http/read-body";
 import { contentSecurityPolicy, isDecodablePath, securityHeaders } from "@/lib/http/security-headers";
 import { defaultLocale, isLocale, localeCookieName } from "@/lib/i18n/locales";
@@ -12,9 +12,11 @@ import { loadMessages } from "@/messages";
  *
  * - a path with a malformed percent-encoding (`/quiz/%ZZ`) is a 400, not Next's 500 when it
  *   decodes the dynamic segment;
- * - a server action (a POST with a `Next-Action` header) from another origin is a 403 (Next
- *   refuses it too, but with a 500), a body over `maxActionBodyBytes` a 413 and a body that is
- *   no form and no JSON a 400 (Next's decoding would throw: 500);
+ * - a server action from another origin is a 403 (Next refuses it too, but with a 500), a body
+ *   over `maxActionBodyBytes` a 413 and a body Next's decoding would throw on (a 500) a 400.
+ *   That is a POST with a `Next-Action` header (an action called by the page's script: a JSON
+ *   argument list, or a multipart body with one), and a multipart POST to a page (a form posted
+ *   before the page's script runs, naming its action in a `$ACTION_ID_…` field);
  * - every reply carries the security headers and a per-request CSP nonce.
  *
  * Authorisation is not decided here: actions and routes re-check the session themselves.
@@ -26,7 +28,7 @@ export const maxActionBodyBytes = 64 * 1024;
 export async function proxy(request: NextRequest): Promise<Response> {
   if (!isDecodablePath(request.nextUrl.pathname)) return refuse(request, 400, "badRequest");
 
-  if (request.method === "POST" && request.headers.has("next-action")) {
+  if (isActionRequest(request)) {
     if (!isSameOriginRequest(request.headers, request.headers.get("host"))) return refuse(request, 403, "crossOrigin");
     const problem = await checkActionBody(request);
     if (problem) return refuse(request, problem === "too-large" ? 413 : 400, problem === "too-large" ? "tooLarge" : "badRequest");
@@ -48,20 +50,30 @@ export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };
 
+function isMultipart(request: NextRequest): boolean {
+  return (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+}
+
+/** A server action's POST (see above); route handlers under /api check their own bodies. */
+function isActionRequest(request: NextRequest): boolean {
+  if (request.method !== "POST") return false;
+  return request.headers.has("next-action") || (isMultipart(request) && !request.nextUrl.pathname.startsWith("/api/"));
+}
+
 /**
  * Reads a copy of the action's body (the original stays for Next) up to the limit and checks
- * that it can be decoded as what its content type says: multipart form data (a form), or the
- * JSON array of arguments (an action called from code, sent as text/plain), each of them with
- * the parts it refers to (see `isDecodableActionReply`; a multipart body only has to parse).
+ * that it can be decoded as what its content type says: multipart form data that parses (and,
+ * from the page's script, holds a decodable argument list: `isDecodableActionForm`), or the JSON
+ * array of arguments sent as text (`isDecodableActionReply`). A form posted without the script
+ * only has to parse: Next refuses its `$ACTION_…` fields itself, with a 400.
  */
 async function checkActionBody(request: NextRequest): Promise<"too-large" | "malformed" | null> {
   const bytes = await readBodyAtMost(request.clone(), maxActionBodyBytes);
   if (bytes === null) return "too-large";
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
   try {
-    if (type.startsWith("multipart/form-data")) {
-      // A form's fields carry React's own prefixes and layout; React decodes them itself.
-      return null;
+    if (isMultipart(request)) {
+      const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
+      return !request.headers.has("next-action") || isDecodableActionForm(form) ? null : "malformed";
     }
     return isDecodableActionReply(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) ? null : "malformed";
   } catch {

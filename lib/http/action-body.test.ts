@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDecodableActionReply } from "./action-body";
+import { isDecodableActionForm, isDecodableActionReply } from "./action-body";
 
 describe("isDecodableActionReply", () => {
   it("accepts what encodeReply sends for this app's actions", () => {
@@ -20,5 +20,27 @@ describe("isDecodableActionReply", () => {
     expect(isDecodableActionReply('[{"deep":["$@a"]}]', new Set(["1"]))).toBe(false);
     expect(isDecodableActionReply('["$Zzz"]')).toBe(false);
     expect(isDecodableActionReply("[".repeat(100) + "]".repeat(100))).toBe(false);
+  });
+});
+
+describe("isDecodableActionForm", () => {
+  function form(entries: Record<string, string>): FormData {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(entries)) data.append(key, value);
+    return data;
+  }
+
+  it("accepts the multipart body encodeReply sends for a form action", () => {
+    expect(isDecodableActionForm(form({ "0": '[null,"$K1"]', "1_email": "a@b.de", "1_password": "x" }))).toBe(true);
+    expect(isDecodableActionForm(form({ "0": '[null,"$@1"]', "1": "[]" }))).toBe(true);
+  });
+
+  it("refuses a body without a root, with a root that is no argument list, or with a dangling reference", () => {
+    expect(isDecodableActionForm(form({ "1_email": "a@b.de" }))).toBe(false);
+    expect(isDecodableActionForm(form({ "0": "{{{" }))).toBe(false);
+    expect(isDecodableActionForm(form({ "0": '["$@5"]' }))).toBe(false);
+    const withFile = new FormData();
+    withFile.append("0", new Blob(["[]"]), "root.json");
+    expect(isDecodableActionForm(withFile)).toBe(false);
   });
 });

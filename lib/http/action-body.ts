@@ -32,3 +32,16 @@ function referencesResolve(value: unknown, parts: ReadonlySet<string>, depth: nu
   if (value && typeof value === "object") return Object.values(value).every((item) => referencesResolve(item, parts, depth + 1));
   return true;
 }
+
+/**
+ * Whether a multipart action body (an action called with a FormData among its arguments) is
+ * one React can decode: its root, the part named "0", is a decodable argument list whose
+ * references name parts that are there. Without a root React's decoder throws ("Connection
+ * closed"): a 500 again, not a refusal.
+ */
+export function isDecodableActionForm(form: FormData): boolean {
+  const root = form.get("0");
+  if (typeof root !== "string") return false;
+  const parts = new Set([...form.keys()].filter((key) => /^\d+$/.test(key)));
+  return isDecodableActionReply(root, parts);
+}

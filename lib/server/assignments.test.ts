@@ -418,3 +418,44 @@ describe("gradebook and reports", () => {
     expect(await db.quiz.count({ where: { assignmentId } })).toBe(0);
   });
 });
+
+describe("a learner's own statistics while the reveal policy withholds grades", () => {
+  const progressModule = import("./progress");
+
+  it("count an after_due attempt only from the due date on, and an after_submit one once submitted", async () => {
+    const { getDashboard, listAttempts, getPersonalBests } = await progressModule;
+    for (const revealPolicy of ["after_due", "after_submit"] as const) {
+      const { learners, assignmentId } = await setUp({ revealPolicy, questionCount: "3" }, 1);
+      const learner = learners[0]!;
+      const { quizId } = await startAssignmentAttempt(learner.id, assignmentId, minutes(1));
+      await answerAll(learner.id, quizId, [true, false], minutes(1));
+
+      // In progress: nothing of its grades anywhere (both policies withhold).
+      const during = await getDashboard(learner.id, minutes(5), "de");
+      expect(during.counts, revealPolicy).toMatchObject({ answers: 0, correctAnswers: 0 });
+      expect(during.weakest, revealPolicy).toEqual([]);
+      expect(during.days.reduce((sum, day) => sum + day.answers, 0)).toBe(0);
+
+      await answerAll(learner.id, quizId, [true, false, true], minutes(1)); // the third answer submits it
+      const submitted = await getDashboard(learner.id, minutes(10), "de");
+      const history = await listAttempts(learner.id, {}, "de", minutes(10));
+      const bests = await getPersonalBests(learner.id, "de", minutes(10));
+      if (revealPolicy === "after_submit") {
+        expect(submitted.counts).toMatchObject({ answers: 3, correctAnswers: 2 });
+        expect(history.attempts.map((a) => a.id)).toEqual([quizId]);
+        expect(bests).toHaveLength(1);
+      } else {
+        // Submitted, but due in two days: the review withholds its grades, and so does every figure.
+        expect((await reviewAttempt(learner.id, quizId, "de", minutes(10))).withheld).toBeTruthy();
+        expect(submitted.counts).toMatchObject({ answers: 0, correctAnswers: 0 });
+        expect(submitted.weakest).toEqual([]);
+        expect(submitted.topics[0]!.seen).toBe(0);
+        expect(history.attempts).toEqual([]);
+        expect(bests).toEqual([]);
+        const afterDue = await getDashboard(learner.id, hours(49), "de");
+        expect(afterDue.counts).toMatchObject({ answers: 3, correctAnswers: 2 });
+        expect(afterDue.topics[0]!.seen).toBeGreaterThan(0);
+      }
+    }
+  });
+});

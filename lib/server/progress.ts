@@ -135,13 +135,13 @@ export async function getDashboard(userId: string, now: Date = new Date(), local
   const horizon = new Date(now.getTime() - masteryHorizonDays * dayMs);
 
   const [recentAnswers, recentReviews, answerTotals, finishedQuizzes, reviewCount, factSets, evidence] = await Promise.all([
-    listAnswerOutcomesSince(userId, windowStart),
+    listAnswerOutcomesSince(userId, windowStart, now),
     db.reviewLog.findMany({ where: { userId, reviewedAt: { gte: windowStart } }, select: { reviewedAt: true } }),
-    getAnswerTotals(userId),
+    getAnswerTotals(userId, now),
     countFinishedQuizzes(userId),
     db.reviewLog.count({ where: { userId } }),
     listStoredFactSets(),
-    loadEvidence(userId, horizon),
+    loadEvidence(userId, horizon, now),
   ]);
 
   // Activity per Europe/Berlin day.
@@ -208,9 +208,9 @@ export async function getDashboard(userId: string, now: Date = new Date(), local
  * The learner's evidence since `since`: every per-fact quiz answer and every flashcard review
  * (one piece of evidence per fact of the card), keyed by fact set.
  */
-async function loadEvidence(userId: string, since: Date, factSetId?: string): Promise<{ factSetId: string; evidence: Evidence }[]> {
+async function loadEvidence(userId: string, since: Date, now: Date, factSetId?: string): Promise<{ factSetId: string; evidence: Evidence }[]> {
   const [answerFacts, reviews] = await Promise.all([
-    listAnswerFactsSince(userId, since, factSetId),
+    listAnswerFactsSince(userId, since, factSetId, now),
     db.reviewLog.findMany({
       where: { userId, reviewedAt: { gte: since }, ...(factSetId ? { factSetId } : {}) },
       select: { factSetId: true, factIds: true, grade: true, reviewedAt: true },
@@ -356,7 +356,7 @@ export interface AttemptPage {
  * The learner's finished quizzes, newest first, filtered by topic (fact set id), mode and
  * Europe/Berlin finishing day (`from` and `to` inclusive), one page at a time.
  */
-export async function listAttempts(userId: string, filters: Partial<AttemptFilters> = {}, locale: Locale = "de"): Promise<AttemptPage> {
+export async function listAttempts(userId: string, filters: Partial<AttemptFilters> = {}, locale: Locale = "de", now: Date = new Date()): Promise<AttemptPage> {
   const page = Math.max(1, Math.floor(filters.page ?? 1));
   const finishedAt: { gte?: Date; lt?: Date } = {};
   if (filters.from) finishedAt.gte = startOfDayKey(filters.from);
@@ -366,6 +366,7 @@ export async function listAttempts(userId: string, filters: Partial<AttemptFilte
     { factSetId: filters.topic, mode: filters.mode, ...(filters.from || filters.to ? { finishedAt } : {}) },
     (page - 1) * attemptPageSize,
     attemptPageSize,
+    now,
   );
   const titles = await factSetTitles(locale);
   return {
@@ -406,10 +407,10 @@ export interface PersonalBest {
 }
 
 /** The best score per topic and mode over the learner's finished quizzes. */
-export async function getPersonalBests(userId: string, locale: Locale = "de"): Promise<PersonalBest[]> {
-  const groups = await groupFinishedQuizzes(userId);
+export async function getPersonalBests(userId: string, locale: Locale = "de", now: Date = new Date()): Promise<PersonalBest[]> {
+  const groups = await groupFinishedQuizzes(userId, now);
   if (groups.length === 0) return [];
-  const best = await listQuizzesReaching(userId, groups.map((g) => ({ factSetId: g.factSetId, mode: g.mode, score: g._max.score ?? 0 })));
+  const best = await listQuizzesReaching(userId, groups.map((g) => ({ factSetId: g.factSetId, mode: g.mode, score: g._max.score ?? 0 })), now);
   const titles = await factSetTitles(locale);
   return groups
     .map((g) => {
@@ -432,7 +433,7 @@ export async function getPersonalBests(userId: string, locale: Locale = "de"): P
 /** The learner's weakest facts in one fact set (those with evidence), weakest first. */
 export async function listWeakFacts(userId: string, factSetId: string, now: Date = new Date(), limit = weakSpotsFactLimit): Promise<FactMastery[]> {
   const factSet = await getStoredFactSet(factSetId);
-  const evidence = await loadEvidence(userId, new Date(now.getTime() - masteryHorizonDays * dayMs), factSetId);
+  const evidence = await loadEvidence(userId, new Date(now.getTime() - masteryHorizonDays * dayMs), now, factSetId);
   const mastery = masteryByFact(
     evidence.map((e) => e.evidence),
     now,

@@ -64,6 +64,25 @@ function revealPolicyOf(value: string): RevealPolicy {
   return isRevealPolicy(value) ? value : "after_due";
 }
 
+/**
+ * `decideReveal` as a Quiz filter: the quizzes whose grades the learner may see at `now` (every
+ * self-study quiz; an assignment attempt once its reveal policy reveals it). The learner's own
+ * statistics (history list, personal bests, activity, totals, mastery) count only these, so a
+ * withheld attempt's grade cannot be read off a chart before the review may show it. An
+ * unknown policy value counts as "after_due", as in `revealPolicyOf`.
+ */
+export function revealedAttemptWhere(now: Date): Prisma.QuizWhereInput {
+  const finished = { status: { not: "in_progress" } };
+  return {
+    OR: [
+      { assignmentId: null },
+      { assignment: { revealPolicy: "immediate" } },
+      { ...finished, assignment: { revealPolicy: "after_submit" } },
+      { ...finished, assignment: { revealPolicy: { notIn: ["immediate", "after_submit"] }, dueAt: { lte: now } } },
+    ],
+  };
+}
+
 /** Finishes the attempt at `deadline` unless something else finished it first (idempotent, race-safe). */
 async function finishAttemptAt(quizId: string, deadline: Date, client: Tx | typeof db = db): Promise<void> {
   await client.quiz.updateMany({ where: { id: quizId, status: "in_progress" }, data: { status: "finished", finishedAt: deadline } });
