@@ -37,8 +37,10 @@ export interface AttemptReview {
   status: string;
   questionCount: number;
   answeredCount: number;
-  correctCount: number;
-  score: number;
+  /** null while the reveal policy withholds grades: a total would tell which answers were right. */
+  correctCount: number | null;
+  /** 0..1, counting partial credit; null while withheld, as `correctCount`. */
+  score: number | null;
   startedAt: Date;
   finishedAt: Date | null;
   durationMs: number;

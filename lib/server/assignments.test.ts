@@ -278,6 +278,8 @@ describe("reveal policies", () => {
     expect(whileOpen.questions[0]).toMatchObject({ correct: null, score: null, correctAnswer: null, explanation: null, source: null });
     expect(whileOpen.questions[0]!.givenAnswer).toBeTruthy();
     expect(whileOpen.questions.every((q) => q.correctAnswer === null && q.explanation === null && q.correct === null)).toBe(true);
+    // Nor does the total: after one answer, "0 of 3 right" would say that answer was wrong.
+    expect(whileOpen).toMatchObject({ correctCount: null, score: null });
 
     await recordAnswer(learner.id, quizId, 1, singleResponse(await specAt(quizId, 1), false), minutes(4));
     await recordAnswer(learner.id, quizId, 2, singleResponse(await specAt(quizId, 2), true), minutes(5));
@@ -293,8 +295,15 @@ describe("reveal policies", () => {
     expect(due.questions.map((q) => q.correct)).toEqual([false, false, true]);
     expect(due.questions.every((q) => q.correctAnswer && q.explanation)).toBe(true);
 
+    expect(submitted).toMatchObject({ correctCount: null, score: null });
+    expect(due).toMatchObject({ correctCount: 1, score: 1 / 3 });
+    // The assignment's counted score, on the learner's list, appears with the answers.
+    expect((await getLearnerAssignment(learner.id, assignmentId, minutes(10))).score).toBeNull();
+    expect((await getLearnerAssignment(learner.id, assignmentId, hours(48))).score).toBeCloseTo(1 / 3);
+
     const before = await getQuizSummary(learner.id, quizId, "de", minutes(10));
     expect(before.status).toBe("finished");
+    expect(before).toMatchObject({ correctCount: null, score: null });
     expect(before.mistakes).toEqual([]);
     expect(before.assignment?.reveal).toEqual({ isRevealed: false, revealsAt: hours(48) });
     await expect(createMistakesQuiz(learner.id, quizId, minutes(10))).rejects.toBeInstanceOf(ConflictError);

@@ -23,7 +23,7 @@ import { getAttemptSeed } from "../assignments/variant";
 import { generateQuestions } from "../questions/generate-questions";
 import { type QuestionType, questionTypes } from "../questions/types";
 import { listAttemptRows, listAttemptRowsByAssignment, type AttemptRow } from "./attempts/attempt-rows";
-import { settleExpiredAttempts } from "./attempts/assignment-rules";
+import { filterRevealedAttempts, settleExpiredAttempts } from "./attempts/assignment-rules";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
 import { getStoredFactSet } from "./fact-sets";
@@ -311,7 +311,8 @@ function describeLearnerAssignment(settings: AssignmentSettings, className: stri
     ...settings,
     className,
     status: getAssignmentStatus(attempts, settings, now),
-    score: scoreAttempts(settings.scoringPolicy, attempts).score,
+    // Null while the reveal policy withholds every counted attempt's grade.
+    score: scoreAttempts(settings.scoringPolicy, filterRevealedAttempts(attempts, settings, now)).score,
     attemptsUsed: attempts.length,
     attemptsLeft: countAttemptsLeft(attempts, settings.attemptsAllowed),
     action,

@@ -56,8 +56,14 @@ export default async function AttemptPage({ params }: { params: Promise<{ quizId
           <div>
             <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("history.list.score")}</dt>
             <dd className="mt-1 font-medium text-slate-900" data-testid="attempt-detail-score">
-              {t("attempt.score", { correct: attempt.correctCount, total: attempt.questionCount })}
-              <span className="text-slate-500"> · {t("attempt.scorePercent", { percent: toPercent(attempt.score) })}</span>
+              {attempt.correctCount === null || attempt.score === null ? (
+                t("attempt.scoreWithheld")
+              ) : (
+                <>
+                  {t("attempt.score", { correct: attempt.correctCount, total: attempt.questionCount })}
+                  <span className="text-slate-500"> · {t("attempt.scorePercent", { percent: toPercent(attempt.score) })}</span>
+                </>
+              )}
             </dd>
           </div>
           <div>

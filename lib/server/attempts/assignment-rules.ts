@@ -83,6 +83,16 @@ export function revealedAttemptWhere(now: Date): Prisma.QuizWhereInput {
   };
 }
 
+/**
+ * The attempts whose grades the learner may see at `now` (`decideReveal` for each): what a
+ * learner's counted score of an assignment is made of, so that a withheld grade does not show
+ * as part of a total.
+ */
+export function filterRevealedAttempts<A extends { status: AttemptStatus }>(attempts: A[], assignment: { revealPolicy: string; dueAt: Date }, now: Date): A[] {
+  const policy = revealPolicyOf(assignment.revealPolicy);
+  return attempts.filter((attempt) => decideReveal(policy, attempt, assignment.dueAt, now).isRevealed);
+}
+
 /** Finishes the attempt at `deadline` unless something else finished it first (idempotent, race-safe). */
 async function finishAttemptAt(quizId: string, deadline: Date, client: Tx | typeof db = db): Promise<void> {
   await client.quiz.updateMany({ where: { id: quizId, status: "in_progress" }, data: { status: "finished", finishedAt: deadline } });

@@ -417,9 +417,10 @@ export interface QuizSummary {
   factSetTitle: string;
   questionCount: number;
   answeredCount: number;
-  correctCount: number;
-  /** Share of the quiz answered right, 0..1, with partial credit. */
-  score: number;
+  /** null while an assignment's reveal policy withholds grades (see `AttemptReview`). */
+  correctCount: number | null;
+  /** Share of the quiz answered right, 0..1, with partial credit; null while withheld. */
+  score: number | null;
   startedAt: Date;
   finishedAt: Date | null;
   /** Time spent answering: the sum of the (capped) time on each question. */

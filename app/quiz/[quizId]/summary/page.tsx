@@ -25,8 +25,9 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
   const summary = await orNotFound(getQuizSummary(user.id, quizId, requestLocale));
   if (summary.status === "in_progress") redirect(`/quiz/${encodeURIComponent(summary.id)}`);
 
-  const percent = summary.questionCount > 0 ? Math.round((summary.correctCount / summary.questionCount) * 100) : 0;
-  const partialPercent = Math.round(summary.score * 100);
+  // Both null while an assignment's reveal policy withholds grades.
+  const percent = summary.correctCount === null ? null : summary.questionCount > 0 ? Math.round((summary.correctCount / summary.questionCount) * 100) : 0;
+  const partialPercent = summary.score === null ? null : Math.round(summary.score * 100);
   const totalSeconds = Math.round(summary.durationMs / 1000);
   const duration =
     totalSeconds >= 60
@@ -43,13 +44,13 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
         </h1>
         <div className="mt-5 grid gap-4 sm:grid-cols-[1.4fr_1fr]">
           <Card className="flex items-center gap-5">
-            <ScoreRing percent={percent} />
+            {percent !== null ? <ScoreRing percent={percent} /> : null}
             <div>
               <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("scoreLabel")}</p>
               <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid="summary-score">
-                {t("score", { correct: summary.correctCount, total: summary.questionCount })}
+                {summary.correctCount === null ? t("scoreWithheld") : t("score", { correct: summary.correctCount, total: summary.questionCount })}
               </p>
-              {partialPercent !== percent ? <p className="mt-1 text-sm text-slate-600">{t("partialScore", { percent: partialPercent })}</p> : null}
+              {partialPercent !== null && partialPercent !== percent ? <p className="mt-1 text-sm text-slate-600">{t("partialScore", { percent: partialPercent })}</p> : null}
             </div>
           </Card>
           <Card>
