@@ -64,7 +64,8 @@ async function visit(page: Page, url: string): Promise<void> {
   expect(inlineScripts.length, url).toBeGreaterThan(0);
   for (const attributes of inlineScripts) expect(attributes, `${url}: an inline script without the nonce`).toContain(`nonce="${nonce}"`);
   // The app's scripts ran: Next's client runtime announces itself once it has booted.
-  await page.waitForFunction(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version), undefined, { timeout: 15_000 });
+  // (Polled with evaluate: waitForFunction compiles its predicate with eval, which the policy blocks.)
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version)), { timeout: 15_000 }).toBe(true);
 }
 
 test("every page carries the security headers, runs under its CSP and raises no violation", async ({ browser, baseURL }) => {

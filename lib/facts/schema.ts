@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { locales, type Locale } from "./locales";
 
 /**
  * The shape of a fact set file in `data/`. A fact set is pure data: a second topic
@@ -8,8 +9,7 @@ import { z } from "zod";
  * (unique ids, references that resolve, dates that exist).
  */
 
-export const locales = ["de", "en"] as const;
-export type Locale = (typeof locales)[number];
+export { locales, type Locale };
 
 /** Text in every supported locale. */
 export const localizedText = z.object({

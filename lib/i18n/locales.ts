@@ -1,4 +1,4 @@
-import { locales, type Locale } from "../facts/schema";
+import { locales, type Locale } from "../facts/locales";
 
 export { locales, type Locale };
 
