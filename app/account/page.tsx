@@ -60,7 +60,7 @@ export default async function AccountPage() {
           <h2 id="name-heading" className="text-lg font-semibold text-slate-900">
             {t("account.nameForm.title")}
           </h2>
-          <p className="mt-1.5 mb-4 text-slate-600">{t("account.nameForm.body")}</p>
+          <p className="mt-1.5 mb-4 text-slate-600">{account.role === "teacher" ? t("account.nameForm.bodyTeacher") : t("account.nameForm.bodyLearner")}</p>
           <DisplayNameForm displayName={account.displayName} />
         </Card>
       </section>
