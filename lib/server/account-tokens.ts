@@ -62,6 +62,12 @@ export async function checkLinkToken(token: unknown, purpose: "password-reset" |
   return row ? getTokenState(row, now) : "invalid";
 }
 
+/** An e-mail confirmation link's state and the address it would confirm (for its page). */
+export async function checkEmailChangeLink(token: unknown, now = new Date()): Promise<{ state: LinkCheck; newEmail: string | null }> {
+  const row = await findLinkToken(token, "email-change");
+  return row ? { state: getTokenState(row, now), newEmail: row.newEmail } : { state: "invalid", newEmail: null };
+}
+
 export type ResetResult = { ok: true; userId: string } | { ok: false; reason: LinkCheck | "password"; message: string };
 
 const linkMessages: Record<Exclude<LinkCheck, "valid">, string> = {
