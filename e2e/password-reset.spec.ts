@@ -146,7 +146,7 @@ test("an expired link is refused with a clear message; the mail follows the pers
   const person = await newPerson(browser, baseURL!, "en");
   await gotoForm(person.page, "/forgot-password");
   await expect(person.page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
-  await person.page.getByLabel("E-mail address").fill(account.email);
+  await person.page.getByLabel("Email address").fill(account.email);
   await person.page.getByRole("button", { name: "Send link" }).click();
   await expect(person.page.getByTestId("forgot-confirmation")).toContainText("Check your inbox");
   const mail = await waitForMail(account.email);
@@ -250,11 +250,11 @@ test("an e-mail change is confirmed by a link to the new address; the old addres
   await gotoForm(main.page, "/account");
   const form = main.page.locator("section", { has: main.page.getByRole("heading", { name: "E-Mail-Adresse ändern" }) });
   await form.getByLabel("Neue E-Mail-Adresse").fill(newEmail);
-  await form.getByLabel("Aktuelles Passwort").fill("falsch falsch falsch");
+  await form.getByLabel("Dein Passwort zur Bestätigung").fill("falsch falsch falsch");
   await form.getByRole("button", { name: "Bestätigungslink schicken" }).click();
   await expect(form.getByText("Das aktuelle Passwort ist falsch.").first()).toBeVisible();
   await form.getByLabel("Neue E-Mail-Adresse").fill(newEmail);
-  await form.getByLabel("Aktuelles Passwort").fill(account.password);
+  await form.getByLabel("Dein Passwort zur Bestätigung").fill(account.password);
   await form.getByRole("button", { name: "Bestätigungslink schicken" }).click();
   await expect(form.getByText(`Fast geschafft: Öffne den Link, den wir an ${newEmail} geschickt haben.`, { exact: false })).toBeVisible();
 

@@ -89,6 +89,6 @@ export const confirmEmailChangeAction = createAction({ access: "public", input: 
       console.error("e-mail change notice failed", error);
     }
   });
-  revalidatePath("/", "layout");
+  // No revalidatePath: it would re-render this page, whose link is now used, over the success message.
   return { email: result.newEmail, isSignedIn: user?.id === result.userId };
 });

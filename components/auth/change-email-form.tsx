@@ -37,7 +37,7 @@ export function ChangeEmailForm() {
         id="change-email-password"
         name="currentPassword"
         type="password"
-        label={t("fields.currentPassword")}
+        label={t("account.emailForm.password")}
         autoComplete="current-password"
         required
         errors={failure?.errors.currentPassword}
