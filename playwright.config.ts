@@ -5,11 +5,15 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? `file:./.data/e2e-${port}.db`;
 const distDir = process.env.NEXT_DIST_DIR || ".next";
+// The app sends its mails to an SMTP server that e2e/password-reset.spec.ts starts on loopback
+// while it runs; a fixed port derived from E2E_PORT, so parallel runs on other ports don't meet.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1000);
 // Resolved here and handed to the test workers, so a spec that starts a second app instance
 // (e2e/multi-instance.spec.ts) serves the same build against the same database.
 process.env.E2E_PORT = String(port);
 process.env.E2E_DATABASE_URL = databaseUrl;
 process.env.NEXT_DIST_DIR = distDir;
+process.env.E2E_SMTP_PORT = String(smtpPort);
 
 // Playwright cannot download its own browsers here: use Debian's Chromium where it exists.
 const systemChromium = "/usr/bin/chromium";
@@ -52,6 +56,9 @@ export default defineConfig({
       // The specs play many clients from one machine, each naming its address in X-Forwarded-For.
       FAKTUM_TRUST_PROXY: "1",
       NEXT_DIST_DIR: distDir,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Faktum <faktum@example.org>",
+      APP_URL: baseURL,
     },
   },
 });

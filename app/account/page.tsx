@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Fragment } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChangeEmailForm } from "@/components/auth/change-email-form";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
 import { DisplayNameForm } from "@/components/auth/display-name-form";
@@ -10,6 +11,7 @@ import { SignOutOthersForm } from "@/components/auth/sign-out-others-form";
 import { describeBrowser } from "@/lib/sessions/describe-browser";
 import { getCurrentSessionToken, listActiveSessions, requireUser } from "@/lib/server/session";
 import { getAccount } from "@/lib/server/users";
+import { isMailConfigured } from "@/lib/server/mailer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.account");
@@ -60,8 +62,24 @@ export default async function AccountPage() {
           <h2 id="name-heading" className="text-lg font-semibold text-slate-900">
             {t("account.nameForm.title")}
           </h2>
-          <p className="mt-1.5 mb-4 text-slate-600">{t("account.nameForm.body")}</p>
+          <p className="mt-1.5 mb-4 text-slate-600">{account.role === "teacher" ? t("account.nameForm.bodyTeacher") : t("account.nameForm.bodyLearner")}</p>
           <DisplayNameForm displayName={account.displayName} />
+        </Card>
+      </section>
+
+      <section aria-labelledby="email-heading">
+        <Card>
+          <h2 id="email-heading" className="text-lg font-semibold text-slate-900">
+            {t("account.emailForm.title")}
+          </h2>
+          {isMailConfigured() ? (
+            <>
+              <p className="mt-1.5 mb-4 text-slate-600">{t("account.emailForm.body")}</p>
+              <ChangeEmailForm />
+            </>
+          ) : (
+            <p className="mt-1.5 text-slate-600">{t("account.emailForm.notConfigured")}</p>
+          )}
         </Card>
       </section>
 

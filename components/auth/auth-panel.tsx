@@ -7,7 +7,7 @@ export function AuthPanel({ title, intro, notice, footer, children }: { title: s
     <div className="mx-auto w-full max-w-md pt-2 sm:pt-8">
       <Card className="sm:p-8">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-        <p className="mt-2 text-slate-600">{intro}</p>
+        {intro ? <p className="mt-2 text-slate-600">{intro}</p> : null}
         {notice ? <div className="mt-4">{notice}</div> : null}
         <div className="mt-6">{children}</div>
       </Card>

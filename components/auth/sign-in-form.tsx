@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { signIn } from "@/app/(auth)/actions";
@@ -30,6 +31,9 @@ export function SignInForm({ next }: { next?: string }) {
         required
         errors={failure?.errors.password}
       />
+      <Link href="/forgot-password" className="-mt-3 justify-self-start text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        {t("signIn.forgotLink")}
+      </Link>
       <div className="grid gap-3">
         <FormMessage message={failure?.message} />
         <Button type="submit" size="lg" disabled={isPending}>

@@ -141,6 +141,15 @@ export async function assertTeacherOwnsClass(teacherId: string, classId: string)
   return { isArchived: row.archivedAt !== null, name: row.name };
 }
 
+/**
+ * Throws NotFoundError unless `learnerId` is a current (not removed) member of a class that
+ * `teacherId` teaches: the check before a teacher acts on one learner's account (a reset code).
+ */
+export async function assertLearnerInClassOf(teacherId: string, classId: string, learnerId: string): Promise<void> {
+  const member = await db.classMember.findFirst({ where: { classId, userId: learnerId, removedAt: null, class: { teacherId } }, select: { userId: true } });
+  if (!member) throw new NotFoundError(`learner ${learnerId} in class ${classId}`);
+}
+
 export async function renameClass(teacherId: string, classId: string, name: string): Promise<void> {
   const parsed = classNameInput.parse(name);
   const { count } = await db.class.updateMany({ where: { id: classId, teacherId }, data: { name: parsed } });

@@ -148,3 +148,24 @@ export function getClientAddress(headers: Pick<Headers, "get">, trustProxy = isP
 export function isProxyTrusted(env: Record<string, string | undefined> = process.env): boolean {
   return ["1", "true", "yes"].includes((env.FAKTUM_TRUST_PROXY ?? "").trim().toLowerCase());
 }
+
+/**
+ * Password-reset requests. Per account: 3 mails in 15 minutes, so nobody can flood a person's
+ * inbox (unknown addresses are counted the same, so the limit reveals no account). Per
+ * address: 20 requests in 15 minutes. Every request counts, as each may send a mail.
+ * Reset codes (a teacher's code typed with the e-mail): 5 wrong tries per account and 20 per
+ * address in 15 minutes, so a 12-character code cannot be guessed.
+ */
+export const passwordResetLimits = {
+  account: { max: 3, windowMs: fifteenMinutes },
+  address: { max: 20, windowMs: fifteenMinutes },
+  codeAccount: { max: 5, windowMs: fifteenMinutes },
+  codeAddress: { max: 20, windowMs: fifteenMinutes },
+} satisfies Record<string, RateLimitRule>;
+
+export const passwordResetKeys = {
+  account: (email: string) => `reset:account:${email.trim().toLowerCase()}`,
+  address: (address: string) => `reset:address:${address}`,
+  codeAccount: (email: string) => `reset-code:account:${email.trim().toLowerCase()}`,
+  codeAddress: (address: string) => `reset-code:address:${address}`,
+};

@@ -8,6 +8,7 @@ import { ClassReportTable } from "@/components/classes/class-report-table";
 import { ClassSettings } from "@/components/classes/class-settings";
 import { InvitePanel } from "@/components/classes/invite-panel";
 import { LearnerAssignmentCard } from "@/components/classes/learner-assignment-card";
+import { ResetCodeButton } from "@/components/classes/reset-code-button";
 import { RosterActions } from "@/components/classes/roster-actions";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -160,13 +161,16 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
         ) : (
           <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white shadow-sm" data-testid="roster">
             {members.map((m) => (
-              <li key={m.userId} className="flex items-center justify-between gap-3 px-4 py-3" data-testid="roster-entry">
+              <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="roster-entry">
                 <span className="min-w-0">
                   <span className="block truncate font-medium text-slate-900">{m.name}</span>
                   {m.email && m.email !== m.name ? <span className="block truncate text-sm text-slate-600" data-testid="roster-email">{m.email}</span> : null}
                   <span className="block text-sm text-slate-500">{t("roster.joined", { date: date(m.joinedAt) })}</span>
                 </span>
-                {!isArchived ? <RosterActions classId={klass.id} learnerId={m.userId} name={m.name} isRemoved={false} /> : null}
+                <span className="flex flex-wrap items-start justify-end gap-1">
+                  <ResetCodeButton classId={klass.id} learnerId={m.userId} name={m.name} />
+                  {!isArchived ? <RosterActions classId={klass.id} learnerId={m.userId} name={m.name} isRemoved={false} /> : null}
+                </span>
               </li>
             ))}
           </ul>

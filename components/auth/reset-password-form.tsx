@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { resetPasswordWithCodeAction, resetPasswordWithLinkAction } from "@/app/(auth)/reset-actions";
+import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { FormState } from "@/lib/server/action";
+import { EmailField, FormMessage, TextField } from "./form-field";
+import { useFocusFirstError } from "./use-focus-first-error";
+
+/**
+ * The new-password form of a reset: with the mailed link's token (hidden), or with the e-mail
+ * address and a code from the teacher. On success the action signs in and leaves the page.
+ */
+export function ResetPasswordForm({ token }: { token?: string }) {
+  const t = useTranslations("auth");
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(token ? resetPasswordWithLinkAction : resetPasswordWithCodeAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const isHydrated = useHydrated();
+  useFocusFirstError(formRef, state);
+  const failure = state?.ok === false ? state : null;
+
+  return (
+    <form ref={formRef} action={formAction} className="grid gap-5" noValidate data-hydrated={isHydrated || undefined}>
+      {token ? (
+        <input type="hidden" name="token" value={token} />
+      ) : (
+        <>
+          <EmailField id="reset-email" label={t("fields.email")} defaultValue={failure?.values?.email ?? ""} errors={failure?.errors.email} />
+          <TextField
+            id="reset-code"
+            name="code"
+            label={t("reset.code")}
+            hint={t("reset.codeHint")}
+            autoComplete="one-time-code"
+            autoCapitalize="characters"
+            spellCheck={false}
+            required
+            maxLength={60}
+            defaultValue={failure?.values?.code ?? ""}
+            errors={failure?.errors.code}
+          />
+        </>
+      )}
+      <TextField
+        id="reset-password"
+        name="password"
+        type="password"
+        label={t("fields.newPassword")}
+        hint={t("fields.newPasswordHint")}
+        autoComplete="new-password"
+        required
+        minLength={10}
+        maxLength={200}
+        errors={failure?.errors.password}
+      />
+      <div className="grid gap-3">
+        <FormMessage message={failure?.message} />
+        <Button type="submit" size="lg" disabled={isPending}>
+          {isPending ? t("reset.pending") : t("reset.submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}
