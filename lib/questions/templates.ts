@@ -55,6 +55,8 @@ export interface Templates {
   onDay(formattedDate: string): string;
   /** "im Jahr 2004" / "in 2004". */
   inYear(year: string): string;
+  /** A date at its precision, ready for a sentence: "am 1. Mai 2004", "im Mai 2004", "im Jahr 2004". */
+  atTime(when: EventWhen): string;
   prompt: {
     accessionYear(country: Term, org: OrgNames): string;
     countryByYear(year: string, isFoundingYear: boolean, org: OrgNames): string;
@@ -79,17 +81,24 @@ export interface Templates {
     accession(p: {
       country: Term;
       today?: string;
-      date: string;
+      /** The accession date as `atTime` phrases it ("am 4. April 1949"). */
+      when: string;
+      /** Whether the founders' date is a treaty's signing (NATO) or just when membership began. */
+      foundingSigned: boolean;
+      /** When this membership ended, phrased by `atTime`, if it did. */
+      left?: string;
       founding: boolean;
       together: Term[];
       isOnlyOneThatYear: boolean;
       org: OrgNames;
     }): string;
-    foundingMembersAre(foundingDate: string): string;
+    /** `foundingWhen` as `atTime` phrases it. */
+    foundingMembersAre(foundingWhen: string, signed: boolean, org: OrgNames): string;
     otherYears(items: string[]): string;
     wave(members: Term[], when: string, org: OrgNames): string;
     notThatYear(items: string[]): string;
-    foundingSelect(founders: string[], later: string[], foundingDate: string): string;
+    /** `foundingWhen` as `atTime` phrases it. */
+    foundingSelect(founders: string[], later: string[], foundingWhen: string, signed: boolean): string;
     warsawPactSelect(members: string[], nonMembers: string[]): string;
     order(items: string[]): string;
     match(pairs: string[]): string;
@@ -187,6 +196,8 @@ const de: Templates = {
   pair: (left, right) => `${left} → ${right}`,
   onDay: (date) => `am ${date}`,
   inYear: (year) => `im Jahr ${year}`,
+  atTime: (when) =>
+    when.precision === "day" ? `am ${deDates.formatDate(when.date)}` : when.precision === "month" ? `im ${deDates.formatWhen(when)}` : `im Jahr ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In welchem Jahr ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
     countryByYear: (year, isFoundingYear, org) =>
@@ -216,27 +227,34 @@ const de: Templates = {
       `${eventName.includes(year) ? eventName : `${eventName} (${year})`}: Was wurde dabei ins Leben gerufen oder beschlossen?`,
   },
   explain: {
-    accession: ({ country, today, date, founding, together, isOnlyOneThatYear, org }) => {
+    accession: ({ country, today, when, foundingSigned, left, founding, together, isOnlyOneThatYear, org }) => {
       const subject = capitalize(country.nom) + (today ? ` (heute ${today})` : "");
+      const leaving = left ? ` ${capitalize(country.nom)} ${country.plural ? "traten" : "trat"} ${left} wieder aus.` : "";
       if (founding) {
-        return `${subject} ${country.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}: Der Gründungsvertrag wurde am ${date} unterzeichnet.`;
+        return foundingSigned
+          ? `${subject} ${country.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}: Der Gründungsvertrag wurde ${when} unterzeichnet.${leaving}`
+          : `${subject} ${country.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}: Die Mitgliedschaft begann ${when}.${leaving}`;
       }
       const context = together.length
         ? ` – zusammen mit ${deList.format(together.map((t) => t.dat))}`
         : isOnlyOneThatYear
           ? " – als einziges Land in jenem Jahr"
           : "";
-      return `${subject} ${country.plural ? "traten" : "trat"} ${org.dat} am ${date} bei${context}.`;
+      return `${subject} ${country.plural ? "traten" : "trat"} ${org.dat} ${when} bei${context}.${leaving}`;
     },
-    foundingMembersAre: (foundingDate) =>
-      `Gründungsmitglieder sind die Staaten, die den Gründungsvertrag am ${foundingDate} unterzeichneten.`,
+    foundingMembersAre: (foundingWhen, signed, org) =>
+      signed
+        ? `Gründungsmitglieder sind die Staaten, die den Gründungsvertrag ${foundingWhen} unterzeichneten.`
+        : `Gründungsmitglieder sind die Mitglieder, die ${org.dat} von Anfang an angehörten (${foundingWhen}).`,
     otherYears: (items) => `Die übrigen Länder traten in anderen Jahren bei: ${deList.format(items)}.`,
     wave: (members, when, org) =>
       `${capitalize(deList.format(members.map((m) => m.nom)))} ${members.length === 1 && !members[0]?.plural ? "trat" : "traten"} ${org.dat} ${when} bei.`,
     notThatYear: (items) => `In anderen Jahren beigetreten: ${deList.format(items)}.`,
-    foundingSelect: (founders, later, foundingDate) =>
+    foundingSelect: (founders, later, foundingWhen, signed) =>
       [
-        founders.length ? `Gründungsmitglieder (Unterzeichnung am ${foundingDate}): ${deList.format(founders)}.` : "",
+        founders.length
+          ? `Gründungsmitglieder (${signed ? "Unterzeichnung" : "Mitglied"} ${foundingWhen}): ${deList.format(founders)}.`
+          : "",
         later.length ? `Später beigetreten: ${deList.format(later)}.` : "",
       ]
         .filter(Boolean)
@@ -285,6 +303,8 @@ const en: Templates = {
   pair: (left, right) => `${left} → ${right}`,
   onDay: (date) => `on ${date}`,
   inYear: (year) => `in ${year}`,
+  atTime: (when) =>
+    when.precision === "day" ? `on ${enDates.formatDate(when.date)}` : when.precision === "month" ? `in ${enDates.formatWhen(when)}` : `in ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In which year did ${c.nom} join ${org.dat}?`,
     countryByYear: (year, isFoundingYear, org) =>
@@ -312,26 +332,31 @@ const en: Templates = {
       `${eventName.includes(year) ? eventName : `${eventName} (${year})`}: what was launched or adopted there?`,
   },
   explain: {
-    accession: ({ country, today, date, founding, together, isOnlyOneThatYear, org }) => {
+    accession: ({ country, today, when, foundingSigned, left, founding, together, isOnlyOneThatYear, org }) => {
       const subject = capitalize(country.nom) + (today ? ` (now ${today})` : "");
+      const leaving = left ? ` ${capitalize(country.nom)} left ${left}.` : "";
       if (founding) {
-        return `${subject} is a founding member of ${org.name}: the founding treaty was signed on ${date}.`;
+        return foundingSigned
+          ? `${subject} is a founding member of ${org.name}: the founding treaty was signed ${when}.${leaving}`
+          : `${subject} is a founding member of ${org.name}: membership began ${when}.${leaving}`;
       }
       const context = together.length
         ? `, together with ${enList.format(together.map((t) => t.nom))}`
         : isOnlyOneThatYear
           ? ", the only country to join that year"
           : "";
-      return `${subject} joined ${org.dat} on ${date}${context}.`;
+      return `${subject} joined ${org.dat} ${when}${context}.${leaving}`;
     },
-    foundingMembersAre: (foundingDate) =>
-      `The founding members are the states that signed the founding treaty on ${foundingDate}.`,
+    foundingMembersAre: (foundingWhen, signed, org) =>
+      signed
+        ? `The founding members are the states that signed the founding treaty ${foundingWhen}.`
+        : `The founding members are those that belonged to ${org.name} from the start (${foundingWhen}).`,
     otherYears: (items) => `The others joined in other years: ${enList.format(items)}.`,
     wave: (members, when, org) => `${capitalize(enList.format(members.map((m) => m.nom)))} joined ${org.dat} ${when}.`,
     notThatYear: (items) => `Joined in other years: ${enList.format(items)}.`,
-    foundingSelect: (founders, later, foundingDate) =>
+    foundingSelect: (founders, later, foundingWhen, signed) =>
       [
-        founders.length ? `Founding members (treaty signed on ${foundingDate}): ${enList.format(founders)}.` : "",
+        founders.length ? `Founding members (${signed ? "treaty signed" : "members"} ${foundingWhen}): ${enList.format(founders)}.` : "",
         later.length ? `Joined later: ${enList.format(later)}.` : "",
       ]
         .filter(Boolean)
