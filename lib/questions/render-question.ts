@@ -157,7 +157,9 @@ function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): strin
       return t.prompt.accessionDate(termAtAccession(firstAccession(spec, index), index, t), org);
     case "country-by-year": {
       const year = param(spec, "year");
-      const isFoundingYear = (index.waveByYear.get(Number(year)) ?? []).some((a) => a.founding);
+      // Asked as "founding member" only when everyone of that year is a founder.
+      const wave = index.waveByYear.get(Number(year)) ?? [];
+      const isFoundingYear = wave.length > 0 && wave.every((a) => a.founding);
       return t.prompt.countryByYear(year, isFoundingYear, org);
     }
     case "founding-member-true-false":

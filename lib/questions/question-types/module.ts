@@ -48,6 +48,11 @@ export function orgOf(index: FactIndex, t: Templates): { name: string; dat: stri
   return { name: organization.name[t.locale], dat: organization.dative[t.locale] };
 }
 
+/** What members are called in a locale ("Länder", "Bundesstaaten"); countries unless the fact set says otherwise. */
+export function memberNounOf(index: FactIndex, t: Templates): { singular: string; plural: string } {
+  return index.factSet.memberNoun?.[t.locale] ?? (t.locale === "de" ? { singular: "Land", plural: "Länder" } : { singular: "country", plural: "countries" });
+}
+
 export function paramOf(spec: QuestionSpec, name: string): string {
   const value = spec.params[name];
   if (value === undefined) throw new Error(`question ${spec.id} (${spec.type}) has no "${name}" parameter`);
