@@ -7,6 +7,7 @@ import {
   isDuringEvent,
   isFoundingMember,
   placeKey,
+  dateSpan,
   precisionOf,
   yearOf,
 } from "./fact-index";
@@ -601,8 +602,9 @@ const subjectBuilders: Record<Exclude<QuestionType, ModuleQuestionType>, Subject
         key: accession.id,
         focus: [accession.id],
         build: (rng: Random): Draft => {
-          const ownDays = new Set(accessionsOf(index, accession.country).map((a) => a.date));
-          const candidates = days.filter((d) => !ownDays.has(d));
+          // Never a day on which any membership of the country may have begun (a rejoin known only to the year covers all its days).
+          const ownSpans = accessionsOf(index, accession.country).map((a) => dateSpan(a.date, precisionOf(a)));
+          const candidates = days.filter((d) => !ownSpans.some(([first, last]) => d >= first && d <= last));
           const distractors = pickNearest(candidates, singleOptions - 1, (d) => rankDistance(days, d, accession.date), rng, 3);
           return {
             type: "accession-date",
