@@ -13,7 +13,7 @@ import { locales, type Locale } from "../lib/facts/schema";
 import { readFileSync } from "node:fs";
 import { getFactSet } from "../lib/facts/load-fact-sets";
 import type { FactSet } from "../lib/facts/schema";
-import { toFactSet } from "../lib/facts/membership";
+import { type MemberNoun, defaultMemberNoun, toFactSet } from "../lib/facts/membership";
 import { describeTableProblem, parseMembershipTable } from "../lib/facts/parse-membership-table";
 import { acceptedAnswers } from "../lib/grading/match-typed-answer";
 import { generateQuestions } from "../lib/questions/generate-questions";
@@ -27,7 +27,8 @@ const usage = `usage: npm run --silent questions -- --count N --seed S --locale 
   --types   comma-separated question types (default: all): ${questionTypes.join(", ")}
   --fact-set FILE.csv   a membership table instead of NATO (docs/fact-set-tables.md); then also
   --title-de, --title-en, --organization-de, --organization-dative-de, --organization-en (required),
-  --organization-dative-en (default: the English name), --as-of YYYY-MM-DD (default: today, UTC)`;
+  --organization-dative-en (default: the English name), --as-of YYYY-MM-DD (default: today, UTC),
+  --member-de "Singular|Plural|m/f/n" and --member-en "singular|plural" (default: Land|Länder|n, country|countries)`;
 
 class UsageError extends Error {}
 
@@ -36,7 +37,7 @@ interface Arguments {
   seed: string;
   locale: Locale;
   types: QuestionType[];
-  table?: { file: string; titleDe: string; titleEn: string; orgDe: string; orgDativeDe: string; orgEn: string; orgDativeEn: string; asOf: string };
+  table?: { file: string; titleDe: string; titleEn: string; orgDe: string; orgDativeDe: string; orgEn: string; orgDativeEn: string; asOf: string; memberNoun?: MemberNoun };
 }
 
 function parseArguments(argv: string[]): Arguments | "help" {
@@ -44,7 +45,7 @@ function parseArguments(argv: string[]): Arguments | "help" {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--help" || arg === "-h") return "help";
-    const match = /^--(count|seed|locale|types|fact-set|title-de|title-en|organization-de|organization-dative-de|organization-en|organization-dative-en|as-of)(?:=(.*))?$/.exec(arg);
+    const match = /^--(count|seed|locale|types|fact-set|title-de|title-en|organization-de|organization-dative-de|organization-en|organization-dative-en|as-of|member-de|member-en)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`unknown argument "${arg}"`);
     const name = match[1] as string;
     const value = match[2] ?? argv[++i];
@@ -91,9 +92,10 @@ function parseArguments(argv: string[]): Arguments | "help" {
       orgEn: need("organization-en"),
       orgDativeEn: values.get("organization-dative-en")?.trim() || need("organization-en"),
       asOf,
+      memberNoun: parseMemberNoun(values.get("member-de"), values.get("member-en")),
     };
   } else {
-    for (const name of ["title-de", "title-en", "organization-de", "organization-dative-de", "organization-en", "organization-dative-en", "as-of"]) {
+    for (const name of ["title-de", "title-en", "organization-de", "organization-dative-de", "organization-en", "organization-dative-en", "as-of", "member-de", "member-en"]) {
       if (values.has(name)) throw new UsageError(`--${name} only goes with --fact-set`);
     }
   }
@@ -148,6 +150,21 @@ function main(): void {
   process.stdout.write(`${JSON.stringify(audit, null, 2)}\n`);
 }
 
+/** "Bundesstaat|Bundesstaaten|m" and "state|states"; either may be left out (then: countries). */
+function parseMemberNoun(de: string | undefined, en: string | undefined): MemberNoun | undefined {
+  if (de === undefined && en === undefined) return undefined;
+  const [singularDe, pluralDe, gender] = (de ?? "").split("|").map((part) => part.trim());
+  const [singularEn, pluralEn] = (en ?? "").split("|").map((part) => part.trim());
+  if (de !== undefined && (!singularDe || !pluralDe || !(gender === "m" || gender === "f" || gender === "n"))) {
+    throw new UsageError(`--member-de must be "Singular|Plural|m", "…|f" or "…|n", got "${de}"`);
+  }
+  if (en !== undefined && (!singularEn || !pluralEn)) throw new UsageError(`--member-en must be "singular|plural", got "${en}"`);
+  return {
+    de: de !== undefined ? { singular: singularDe!, plural: pluralDe!, gender: gender as "m" | "f" | "n" } : defaultMemberNoun.de,
+    en: en !== undefined ? { singular: singularEn!, plural: pluralEn! } : defaultMemberNoun.en,
+  };
+}
+
 /** The fact set of a membership table; a malformed one is reported by row and column, exit 2. */
 function readTable(table: NonNullable<Arguments["table"]>, locale: Locale): FactSet {
   let text: string;
@@ -167,6 +184,7 @@ function readTable(table: NonNullable<Arguments["table"]>, locale: Locale): Fact
     title: { de: table.titleDe, en: table.titleEn },
     organization: { name: { de: table.orgDe, en: table.orgEn }, dative: { de: table.orgDativeDe, en: table.orgDativeEn } },
     asOf: table.asOf,
+    memberNoun: table.memberNoun,
   });
 }
 

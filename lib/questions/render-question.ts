@@ -123,7 +123,7 @@ function optionLabel(option: OptionRef, index: FactIndex, t: Templates): string 
 
 function orgNames(index: FactIndex, t: Templates): OrgNames {
   const { organization } = index.factSet;
-  return { name: organization.name[t.locale], dat: organization.dative[t.locale] };
+  return { name: organization.name[t.locale], dat: organization.dative[t.locale], noun: index.factSet.memberNoun };
 }
 
 /** The country as it was called when the accession took effect ("Bundesrepublik Deutschland" in 1955). */
@@ -279,7 +279,7 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
       if (spec.kind !== "single") break;
       const answer = firstAccession(spec, index);
       const others = spec.options.filter((o) => o.value !== spec.answer).map((o) => countryWithYear(o.value, index, t));
-      return `${accessionSentence(answer, index, t)} ${t.explain.otherYears(others)}`;
+      return `${accessionSentence(answer, index, t)} ${t.explain.otherYears(others, org)}`;
     }
     case "founding-member-true-false": {
       const countryId = param(spec, "country");

@@ -18,7 +18,8 @@ export const membersAfterRound: QuestionModule = {
     const counts = countsByDay(index);
     if (counts.length < 3) return [];
     return counts
-      .filter(({ day }) => day !== index.foundingDate)
+      // The first day is no enlargement, with or without marked founders.
+      .filter(({ day }) => day !== index.foundingDate && day !== counts[0]?.day)
       .filter(({ day }) => (index.accessionsByDate.get(day) ?? []).every((a) => isAllowed(a.id)))
       .filter(({ day, count }) => new Set(counts.filter((c) => c.day !== day && c.count !== count).map((c) => c.count)).size >= 2)
       .map(({ day, count }) => {

@@ -43,9 +43,9 @@ export interface QuestionModule {
 export type Wording<T> = Record<Templates["locale"], T>;
 
 /** The organisation's names in a locale. */
-export function orgOf(index: FactIndex, t: Templates): { name: string; dat: string } {
+export function orgOf(index: FactIndex, t: Templates): { name: string; dat: string; noun?: FactIndex["factSet"]["memberNoun"] } {
   const { organization } = index.factSet;
-  return { name: organization.name[t.locale], dat: organization.dative[t.locale] };
+  return { name: organization.name[t.locale], dat: organization.dative[t.locale], noun: index.factSet.memberNoun };
 }
 
 /** What members are called in a locale ("Länder", "Bundesstaaten"); countries unless the fact set says otherwise. */
