@@ -13,7 +13,8 @@ import { locales, type Locale } from "../lib/facts/schema";
 import { readFileSync } from "node:fs";
 import { getFactSet } from "../lib/facts/load-fact-sets";
 import type { FactSet } from "../lib/facts/schema";
-import { type MemberNoun, defaultMemberNoun, toFactSet } from "../lib/facts/membership";
+import { type MemberNoun, type Membership, defaultMemberNoun, toFactSet } from "../lib/facts/membership";
+import { InvalidFactSetError } from "../lib/facts/validate-fact-set";
 import { describeTableProblem, parseMembershipTable } from "../lib/facts/parse-membership-table";
 import { acceptedAnswers } from "../lib/grading/match-typed-answer";
 import { generateQuestions } from "../lib/questions/generate-questions";
@@ -179,7 +180,17 @@ function readTable(table: NonNullable<Arguments["table"]>, locale: Locale): Fact
     for (const problem of result.problems) process.stderr.write(`${table.file}: ${describeTableProblem(problem, locale)}\n`);
     process.exit(2);
   }
-  return toFactSet(result.membership, {
+  try {
+    return tableFactSet(table, result.membership);
+  } catch (error) {
+    if (!(error instanceof InvalidFactSetError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+function tableFactSet(table: NonNullable<Arguments["table"]>, membership: Membership): FactSet {
+  return toFactSet(membership, {
     id: "table",
     title: { de: table.titleDe, en: table.titleEn },
     organization: { name: { de: table.orgDe, en: table.orgEn }, dative: { de: table.orgDativeDe, en: table.orgDativeEn } },

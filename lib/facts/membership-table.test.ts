@@ -351,6 +351,25 @@ describe("parseMembershipTable", () => {
     }
   });
 
+  it("imports imprecise leave and rejoin dates that overlap the neighbouring date's span", () => {
+    const csv = "name_de,name_en,joined,left,rejoined\nA,A,1999-05-01,1999,2003\nB,B,1990,2003-05-03,2003\nC,C,1995,,";
+    const result = parseMembershipTable(csv, { asOf });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const factSet = toFactSet(result.membership, {
+      id: "t",
+      title: { de: "T", en: "T" },
+      organization: { name: { de: "die Union", en: "the Union" }, dative: { de: "der Union", en: "the Union" } },
+      asOf,
+    });
+    expect(factSet.accessions.map((a) => [a.id, a.date, a.left ?? ""])).toEqual([
+      ["a-1", "1999-05-01", "1999-01-01"],
+      ["a-2", "2003-01-01", ""],
+      ["b-1", "1990-01-01", "2003-05-03"],
+      ["b-2", "2003-01-01", ""],
+      ["c-1", "1995-01-01", ""],
+    ]);
+  });
+
   it("caps rows at 1,000 and size at 1 MB", () => {
     const rows = Array.from({ length: 1001 }, (_, i) => `M${i},N${i},1999`).join("\n");
     const tooMany = parseMembershipTable(`name_de,name_en,joined\n${rows}`, { asOf });

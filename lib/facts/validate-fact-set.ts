@@ -70,12 +70,12 @@ function crossFieldIssues(set: FactSet): FactSetIssue[] {
     const previous = accessionIndexByCountry.get(accession.country);
     const previousLeft = previous === undefined ? undefined : set.accessions[previous]?.left;
     // A second accession is a rejoin: only after the previous membership ended.
-    if (previous !== undefined && !(previousLeft !== undefined && previousLeft <= accession.date)) {
+    if (previous !== undefined && !(previousLeft !== undefined && previousLeft <= lastDayOf(accession.date, accession.precision))) {
       report(`${at}.country`, `country "${accession.country}" already has an accession (accessions[${previous}])`);
     }
     accessionIndexByCountry.set(accession.country, i);
     checkDate(accession.date, `${at}.date`, set.asOf, report);
-    if (accession.left !== undefined && checkDate(accession.left, `${at}.left`, set.asOf, report) && accession.left < accession.date) {
+    if (accession.left !== undefined && checkDate(accession.left, `${at}.left`, set.asOf, report) && lastDayOf(accession.left, accession.leftPrecision) < accession.date) {
       report(`${at}.left`, `left (${accession.left}) before joining (${accession.date})`);
     }
     checkSources(accession.sources, at, sourceIds, report);
@@ -142,6 +142,14 @@ function checkDate(date: string, path: string, asOf: string, report: Report): bo
     return false;
   }
   return true;
+}
+
+/** The last day a date of this precision may stand for (a year known only as 1999 may mean 1999-12-31). */
+function lastDayOf(date: string, precision: "year" | "month" | "day" | undefined): string {
+  if (!precision || precision === "day") return date;
+  if (precision === "year") return `${date.slice(0, 4)}-12-31`;
+  const last = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();
+  return `${date.slice(0, 7)}-${String(last).padStart(2, "0")}`;
 }
 
 function isCalendarDate(date: string): boolean {
