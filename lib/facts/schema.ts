@@ -49,13 +49,31 @@ export const factSource = z.object({
 });
 export type FactSource = z.infer<typeof factSource>;
 
+/** How much of a date is known: the exact day, the month, or only the year. */
+export const datePrecision = z.enum(["year", "month", "day"]);
+export type DatePrecision = z.infer<typeof datePrecision>;
+
+/**
+ * A named group of members ("former Warsaw Pact state", "euro area"), with its label per
+ * locale. Membership in a group is a yes/no fact per member (`country.groups`).
+ */
+export const memberGroup = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: localizedText,
+});
+export type MemberGroup = z.infer<typeof memberGroup>;
+
 export const country = z.object({
-  /** ISO 3166-1 alpha-2 code, e.g. "PL". */
-  id: z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 code"),
+  /**
+   * ISO 3166-1 alpha-2 code ("PL") for a country; members of an imported table, which need
+   * not be countries, get a lower-case slug ("m-bavaria"). Map questions only know ISO codes.
+   */
+  id: z.string().regex(/^(?:[A-Z]{2}|[a-z0-9][a-z0-9-]*)$/, "expected an ISO 3166-1 alpha-2 code or a lower-case slug"),
   name: localizedText,
   aliases: localizedAliases,
   /** Used to pick plausible distractors from the same part of the world. */
-  region: z.enum([
+  region: z
+    .enum([
     "north-america",
     "northern-europe",
     "western-europe",
@@ -64,8 +82,11 @@ export const country = z.object({
     "eastern-europe",
     "baltic",
     "balkans",
-  ]),
-  formerWarsawPact: z.boolean(),
+    ])
+    .optional(),
+  /** Ids of the fact set's `groups` this member belongs to. */
+  groups: z.array(z.string()).optional(),
+  formerWarsawPact: z.boolean().default(false),
   /**
    * Its territory belonged to a Warsaw Pact state without the country being a member itself
    * (the Baltic states as Soviet republics, East Germany within today's Germany). Such a country
@@ -73,7 +94,7 @@ export const country = z.object({
    * questions leave it out.
    */
   warsawPactTerritory: z.boolean().optional(),
-  formerCommunist: z.boolean(),
+  formerCommunist: z.boolean().default(false),
   /** Why a classification above is what it is, where a learner could doubt it (successor states, the GDR). */
   note: localizedText.optional(),
   /** Where the classifications (Warsaw Pact, communist past) come from. */
@@ -85,8 +106,18 @@ export type Country = z.infer<typeof country>;
 export const accession = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   country: z.string(),
-  /** The day membership took effect (for founders: the day the founding treaty was signed). */
+  /**
+   * The day membership took effect (for founders: the day the founding treaty was signed,
+   * unless the fact set's `foundingDate` says "joined"). With a coarser `precision` it is the
+   * first day of the month or year that is known.
+   */
   date: isoDate,
+  /** How much of `date` is known; absent means the exact day. */
+  precision: datePrecision.optional(),
+  /** The day this membership ended (the member left); absent while it lasts. A rejoin is a further accession. */
+  left: isoDate.optional(),
+  /** How much of `left` is known; absent means the exact day. */
+  leftPrecision: datePrecision.optional(),
   founding: z.boolean(),
   /** The state's name at the time, where it differs from today's (e.g. West Germany in 1955). */
   nameAtAccession: localizedText.optional(),
@@ -142,5 +173,19 @@ export const factSet = z.object({
   countries: z.array(country).min(1),
   accessions: z.array(accession).min(1),
   events: z.array(historicalEvent).default([]),
+  /** Named groups of members, replacing hard-wired flags for imported tables. */
+  groups: z.array(memberGroup).optional(),
+  /**
+   * What the founders' accession date means: the signing of a founding treaty (NATO, the
+   * default) or simply the day membership began (imported tables, which say no more).
+   */
+  foundingDate: z.enum(["signed", "joined"]).optional(),
+  /** What a member is called ("Land"/"country", "Bundesstaat"/"state"); absent means countries. */
+  memberNoun: z
+    .object({
+      de: z.object({ singular: z.string().min(1), plural: z.string().min(1), gender: z.enum(["m", "f", "n"]) }),
+      en: z.object({ singular: z.string().min(1), plural: z.string().min(1) }),
+    })
+    .optional(),
 });
 export type FactSet = z.infer<typeof factSet>;

@@ -21,7 +21,8 @@ export class InvalidFactSetError extends Error {
 }
 
 /**
- * Parses a fact set and enforces the rules the zod schema cannot express:
+ * Parses a fact set and enforces the rules the zod schema cannot express (a rejoin is a
+ * second accession after the first one's `left` date; groups referenced by members exist):
  * - ids of sources, countries, accessions and events are unique (accession and event ids
  *   together, since both are fact ids);
  * - every `accession.country`, `event.invited`, `event.launched` and source `ref` (on countries,
@@ -67,12 +68,16 @@ function crossFieldIssues(set: FactSet): FactSetIssue[] {
     const at = `accessions[${i}]`;
     if (!countryIds.has(accession.country)) report(`${at}.country`, `unknown country "${accession.country}"`);
     const previous = accessionIndexByCountry.get(accession.country);
-    if (previous !== undefined) {
+    const previousLeft = previous === undefined ? undefined : set.accessions[previous]?.left;
+    // A second accession is a rejoin: only after the previous membership ended.
+    if (previous !== undefined && !(previousLeft !== undefined && previousLeft <= lastDayOf(accession.date, accession.precision))) {
       report(`${at}.country`, `country "${accession.country}" already has an accession (accessions[${previous}])`);
-    } else {
-      accessionIndexByCountry.set(accession.country, i);
     }
+    accessionIndexByCountry.set(accession.country, i);
     checkDate(accession.date, `${at}.date`, set.asOf, report);
+    if (accession.left !== undefined && checkDate(accession.left, `${at}.left`, set.asOf, report) && lastDayOf(accession.left, accession.leftPrecision) < accession.date) {
+      report(`${at}.left`, `left (${accession.left}) before joining (${accession.date})`);
+    }
     checkSources(accession.sources, at, sourceIds, report);
   });
 
@@ -95,7 +100,14 @@ function crossFieldIssues(set: FactSet): FactSetIssue[] {
     checkSources(event.sources, at, sourceIds, report);
   });
 
-  checkFounding(set, report);
+  const groupIds = checkUniqueIds(set.groups ?? [], "groups", "group", report);
+  set.countries.forEach((country, i) =>
+    (country.groups ?? []).forEach((id, j) => {
+      if (!groupIds.has(id)) report(`countries[${i}].groups[${j}]`, `unknown group "${id}"`);
+    }),
+  );
+  // A table need not say who founded the organisation; then no founding question is asked.
+  if (set.foundingDate !== "joined" || set.accessions.some((a) => a.founding)) checkFounding(set, report);
   checkSpellingCollisions(set.countries, "countries", "country", report);
   checkSpellingCollisions(set.events, "events", "event", report);
   return issues;
@@ -130,6 +142,14 @@ function checkDate(date: string, path: string, asOf: string, report: Report): bo
     return false;
   }
   return true;
+}
+
+/** The last day a date of this precision may stand for (a year known only as 1999 may mean 1999-12-31). */
+function lastDayOf(date: string, precision: "year" | "month" | "day" | undefined): string {
+  if (!precision || precision === "day") return date;
+  if (precision === "year") return `${date.slice(0, 4)}-12-31`;
+  const last = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();
+  return `${date.slice(0, 7)}-${String(last).padStart(2, "0")}`;
 }
 
 function isCalendarDate(date: string): boolean {

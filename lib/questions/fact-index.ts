@@ -135,3 +135,44 @@ export function eventYears(event: HistoricalEvent): number[] {
 export function isDuringEvent(event: HistoricalEvent, isoDate: string): boolean {
   return isoDate >= event.date && isoDate <= (event.endDate ?? event.date);
 }
+
+/** How much of an accession's date is known (absent: the exact day). */
+export function precisionOf(accession: Pick<Accession, "precision">): "year" | "month" | "day" {
+  return accession.precision ?? "day";
+}
+
+/** The first and last day a date of this precision may stand for ("2004" → 2004-01-01 … 2004-12-31). */
+export function dateSpan(isoDate: string, precision: "year" | "month" | "day" = "day"): [string, string] {
+  if (precision === "day") return [isoDate, isoDate];
+  if (precision === "year") return [`${isoDate.slice(0, 4)}-01-01`, `${isoDate.slice(0, 4)}-12-31`];
+  const [y, m] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7))];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return [`${isoDate.slice(0, 7)}-01`, `${isoDate.slice(0, 7)}-${String(last).padStart(2, "0")}`];
+}
+
+/**
+ * Whether the member belonged to the organisation at the end of `day`: some accession took
+ * effect on or before it and had not ended by then (leaving takes effect on the `left` day, so
+ * on that day the member is out). `undefined` when a date known only to the month or year
+ * could fall either side of `day`, so the fact base cannot say.
+ */
+export function isMemberAt(index: FactIndex, countryId: string, day: string): boolean | undefined {
+  let undetermined = false;
+  for (const accession of index.accessionsByCountry.get(countryId) ?? []) {
+    const [joinFirst, joinLast] = dateSpan(accession.date, precisionOf(accession));
+    const joined = joinLast <= day ? true : joinFirst > day ? false : undefined;
+    let stillIn: boolean | undefined = true;
+    if (accession.left) {
+      const [leftFirst, leftLast] = dateSpan(accession.left, accession.leftPrecision ?? "day");
+      stillIn = leftFirst > day ? true : leftLast <= day ? false : undefined;
+    }
+    if (joined === true && stillIn === true) return true;
+    if (joined !== false && stillIn !== false) undetermined = true;
+  }
+  return undetermined ? undefined : false;
+}
+
+/** Members the fact base has in each named group (by group id); the legacy NATO flags are not groups. */
+export function groupMembers(index: FactIndex, groupId: string): Country[] {
+  return index.factSet.countries.filter((c) => c.groups?.includes(groupId));
+}

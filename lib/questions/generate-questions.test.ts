@@ -279,19 +279,27 @@ describe("test fixtures", () => {
   });
 });
 
+/**
+ * The types the NATO data supports. Group and "member today" questions need named groups and
+ * a member that left, which only imported tables have; lib/facts/membership-table.test.ts
+ * checks them over random tables.
+ */
+const tableOnlyTypes: QuestionType[] = ["group-members-select", "member-today-true-false"];
+const natoTypes = questionTypes.filter((type) => !tableOnlyTypes.includes(type));
+
 describe.each(factSets)("generateQuestions on %s", (_name, fs) => {
   it("gives questions whose one marked answer is what the fact base says, for hundreds of seeds", () => {
     let checked = 0;
     for (const seed of seeds) {
-      for (const spec of generateQuestions(fs, { seed, count: questionTypes.length })) {
+      for (const spec of generateQuestions(fs, { seed, count: natoTypes.length })) {
         expectFactuallyCorrect(fs, spec);
         checked++;
       }
     }
-    expect(checked).toBe(seeds.length * questionTypes.length);
+    expect(checked).toBe(seeds.length * natoTypes.length);
   });
 
-  it.each(questionTypes)("builds %s correctly for many seeds and renders it cleanly", (type) => {
+  it.each(natoTypes)("builds %s correctly for many seeds and renders it cleanly", (type) => {
     let built = 0;
     for (const seed of seeds.slice(0, 60)) {
       const specs = generateQuestions(fs, { seed: `t-${seed}`, count: 5, types: [type] });
@@ -323,14 +331,14 @@ describe.each(factSets)("generateQuestions on %s", (_name, fs) => {
   it("makes 1,000 questions, mixed, never the same question twice in a row", () => {
     const specs = generateQuestions(fs, { seed: "big", count: 1000 });
     expect(specs).toHaveLength(1000);
-    expect(new Set(specs.map((s) => s.type))).toEqual(new Set(questionTypes));
+    expect(new Set(specs.map((s) => s.type))).toEqual(new Set(natoTypes));
     for (let i = 1; i < specs.length; i++) {
       const [prev, cur] = [specs[i - 1] as QuestionSpec, specs[i] as QuestionSpec];
       expect(cur.type, `same type twice at ${i}`).not.toBe(prev.type);
     }
     for (const spec of specs) expectFactuallyCorrect(fs, spec);
     // Mixed from the start: the first round has every type once.
-    expect(new Set(specs.slice(0, questionTypes.length).map((s) => s.type)).size).toBe(questionTypes.length);
+    expect(new Set(specs.slice(0, natoTypes.length).map((s) => s.type)).size).toBe(natoTypes.length);
   });
 
   it("covers distinct facts before repeating within a type, and varies the repeats", () => {

@@ -7,6 +7,8 @@ import {
   isDuringEvent,
   isFoundingMember,
   placeKey,
+  dateSpan,
+  precisionOf,
   yearOf,
 } from "./fact-index";
 import { type Random, createRandom, hashString } from "./random";
@@ -206,14 +208,17 @@ function waveDistance(index: FactIndex, a: number, b: number): number {
  * removed every country that would be a correct answer.
  */
 function rankCountries(index: FactIndex, candidates: Country[], years: number[], anchors: Country[], rng: Random, n: number): Country[] {
-  const regions = new Set(anchors.map((c) => c.region));
+  const regions = new Set(anchors.flatMap((c) => (c.region ? [c.region] : [])));
+  const groups = new Set(anchors.flatMap((c) => c.groups ?? []));
   return pickNearest(
     candidates,
     n,
     (candidate) => {
       const distances = accessionYearsOf(index, candidate.id).flatMap((y) => years.map((year) => waveDistance(index, y, year)));
       const waves = distances.length ? Math.min(...distances) : 3;
-      return waves - (regions.has(candidate.region) ? 1.5 : 0);
+      // Same part of the world, or (for tables without regions) a shared named group: the plausible mix-ups.
+      const similar = (candidate.region && regions.has(candidate.region)) || (candidate.groups ?? []).some((g) => groups.has(g));
+      return waves - (similar ? 1.5 : 0);
     },
     rng,
     2,
@@ -232,9 +237,9 @@ function countriesWithAccession(index: FactIndex): Country[] {
   return index.factSet.countries.filter((c) => accessionsOf(index, c.id).length > 0);
 }
 
-/** Every date the fact base states to the day: accession dates and day-precision event dates. */
+/** Every date the fact base states to the day: day-precise accession dates and day-precision event dates. */
 function knownDays(index: FactIndex): string[] {
-  const days = new Set(index.factSet.accessions.map((a) => a.date));
+  const days = new Set(index.factSet.accessions.filter((a) => precisionOf(a) === "day").map((a) => a.date));
   for (const event of index.factSet.events) if (event.precision === "day") days.add(event.date);
   return [...days].sort();
 }
@@ -558,8 +563,11 @@ const subjectBuilders: Record<Exclude<QuestionType, ModuleQuestionType>, Subject
         const wave = index.waveByYear.get(year) ?? [];
         const sameDay = index.accessionsByDate.get(accession.date) ?? [];
         let params: Record<string, string>;
+        // "Together with" names a day, so every accession of that year must be known to the
+        // day: one known only to the year could have taken effect that same day.
+        const isDayDetermined = wave.every((a) => precisionOf(a) === "day");
         if (wave.length === 1) params = { mode: "alone", year: String(year) };
-        else if (sameDay.length >= 2 && sameDay.length <= maxGroup) {
+        else if (isDayDetermined && sameDay.length >= 2 && sameDay.length <= maxGroup) {
           // Naming every other country of that day leaves exactly one country that fits.
           const others = sameDay.filter((a) => a.id !== accession.id).map((a) => a.country);
           params = { mode: "together", date: accession.date, with: others.join(",") };
@@ -589,13 +597,14 @@ const subjectBuilders: Record<Exclude<QuestionType, ModuleQuestionType>, Subject
     const days = knownDays(index);
     if (days.length < minSingleOptions) return [];
     return index.factSet.accessions
-      .filter((a) => isAllowed(a.id) && !a.founding)
+      .filter((a) => isAllowed(a.id) && !a.founding && precisionOf(a) === "day")
       .map((accession) => ({
         key: accession.id,
         focus: [accession.id],
         build: (rng: Random): Draft => {
-          const ownDays = new Set(accessionsOf(index, accession.country).map((a) => a.date));
-          const candidates = days.filter((d) => !ownDays.has(d));
+          // Never a day on which any membership of the country may have begun (a rejoin known only to the year covers all its days).
+          const ownSpans = accessionsOf(index, accession.country).map((a) => dateSpan(a.date, precisionOf(a)));
+          const candidates = days.filter((d) => !ownSpans.some(([first, last]) => d >= first && d <= last));
           const distractors = pickNearest(candidates, singleOptions - 1, (d) => rankDistance(days, d, accession.date), rng, 3);
           return {
             type: "accession-date",

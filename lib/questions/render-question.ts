@@ -3,6 +3,7 @@ import {
   type FactIndex,
   indexFactSet,
   isFoundingMember,
+  precisionOf,
   requireAccession,
   requireCountry,
   requireEvent,
@@ -122,7 +123,7 @@ function optionLabel(option: OptionRef, index: FactIndex, t: Templates): string 
 
 function orgNames(index: FactIndex, t: Templates): OrgNames {
   const { organization } = index.factSet;
-  return { name: organization.name[t.locale], dat: organization.dative[t.locale] };
+  return { name: organization.name[t.locale], dat: organization.dative[t.locale], noun: index.factSet.memberNoun };
 }
 
 /** The country as it was called when the accession took effect ("Bundesrepublik Deutschland" in 1955). */
@@ -156,7 +157,9 @@ function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): strin
       return t.prompt.accessionDate(termAtAccession(firstAccession(spec, index), index, t), org);
     case "country-by-year": {
       const year = param(spec, "year");
-      const isFoundingYear = (index.waveByYear.get(Number(year)) ?? []).some((a) => a.founding);
+      // Asked as "founding member" only when everyone of that year is a founder.
+      const wave = index.waveByYear.get(Number(year)) ?? [];
+      const isFoundingYear = wave.length > 0 && wave.every((a) => a.founding);
       return t.prompt.countryByYear(year, isFoundingYear, org);
     }
     case "founding-member-true-false":
@@ -211,13 +214,31 @@ function accessionSentence(accession: Accession, index: FactIndex, t: Templates)
     country: t.term(atAccession),
     // "Bundesrepublik Deutschland (Westdeutschland)" already names today's Germany.
     today: atAccession.includes(current) ? undefined : current,
-    date: t.formatDate(accession.date),
+    when: whenOf(accession, t),
+    foundingSigned: index.factSet.foundingDate !== "joined",
+    left: accession.left ? t.atTime({ date: accession.left, precision: accession.leftPrecision ?? "day" }) : undefined,
     founding: accession.founding,
     together: accession.founding ? [] : together,
     isOnlyOneThatYear: (index.waveByYear.get(yearOf(accession.date)) ?? []).length === 1,
     org: orgNames(index, t),
   });
   return withNote(sentence, accession.note?.[t.locale]);
+}
+
+/** The accession date at its precision, for a sentence ("am 1. Mai 2004", "im Jahr 1973"). */
+function whenOf(accession: Accession, t: Templates): string {
+  return t.atTime({ date: accession.date, precision: precisionOf(accession) });
+}
+
+/** The founders' date at its precision, for a sentence. */
+function foundingWhen(index: FactIndex, t: Templates): string {
+  const founder = index.factSet.accessions.find((a) => a.founding && a.date === index.foundingDate);
+  return founder ? whenOf(founder, t) : "";
+}
+
+/** The accession date at its precision, without a preposition ("1. Mai 2004", "Mai 2004", "2004"). */
+function dateAtPrecision(accession: Accession, t: Templates): string {
+  return t.formatWhen({ date: accession.date, precision: precisionOf(accession) });
 }
 
 /** Accessions sorted by the country's name in the locale, for lists a person reads. */
@@ -258,13 +279,13 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
       if (spec.kind !== "single") break;
       const answer = firstAccession(spec, index);
       const others = spec.options.filter((o) => o.value !== spec.answer).map((o) => countryWithYear(o.value, index, t));
-      return `${accessionSentence(answer, index, t)} ${t.explain.otherYears(others)}`;
+      return `${accessionSentence(answer, index, t)} ${t.explain.otherYears(others, org)}`;
     }
     case "founding-member-true-false": {
       const countryId = param(spec, "country");
       const sentences = (index.accessionsByCountry.get(countryId) ?? []).map((a) => accessionSentence(a, index, t));
       if (!isFoundingMember(index, countryId) && index.foundingDate) {
-        sentences.push(t.explain.foundingMembersAre(t.formatDate(index.foundingDate)));
+        sentences.push(t.explain.foundingMembersAre(foundingWhen(index, t), index.factSet.foundingDate !== "joined", org));
       }
       return sentences.join(" ");
     }
@@ -273,7 +294,7 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
       const year = param(spec, "year");
       const wave = index.waveByYear.get(Number(year)) ?? [];
       const dates = [...new Set(wave.map((a) => a.date))];
-      const when = dates.length === 1 && dates[0] ? t.onDay(t.formatDate(dates[0])) : t.inYear(year);
+      const when = dates.length === 1 && wave[0] && wave.every((a) => precisionOf(a) === "day") ? whenOf(wave[0], t) : t.inYear(year);
       const others = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryWithYear(o.value, index, t));
       const notes = [...new Set(wave.map((a) => a.note?.[t.locale]).filter((n): n is string => Boolean(n)))];
       return [t.explain.wave(byName(wave, index, t).map((a) => termAtAccession(a, index, t)), when, org), t.explain.notThatYear(others), ...notes]
@@ -284,7 +305,7 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
       if (spec.kind !== "multi") break;
       const founders = spec.options.filter((o) => spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
       const later = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryWithYear(o.value, index, t));
-      return t.explain.foundingSelect(founders, later, t.formatDate(index.foundingDate ?? ""));
+      return t.explain.foundingSelect(founders, later, foundingWhen(index, t), index.factSet.foundingDate !== "joined");
     }
     case "former-warsaw-pact-select": {
       if (spec.kind !== "multi") break;
@@ -296,7 +317,7 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
       return t.explain.order(
         spec.factIds.map((id) => {
           const accession = requireAccession(index, id);
-          return `${countryInText(accession.country, index, t)} (${t.formatDate(accession.date)})`;
+          return `${countryInText(accession.country, index, t)} (${dateAtPrecision(accession, t)})`;
         }),
       );
     case "match-country-year":

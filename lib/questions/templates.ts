@@ -30,6 +30,37 @@ export interface OrgNames {
    * neuter organisation would need a genitive field in the schema.
    */
   dat: string;
+  /** What a member is called; absent means countries ("Land"/"country"). */
+  noun?: MemberNounForms;
+}
+
+/** A member noun per locale, as a fact set's `memberNoun` gives it. */
+export interface MemberNounForms {
+  de: { singular: string; plural: string; gender: "m" | "f" | "n" };
+  en: { singular: string; plural: string };
+}
+
+const countryNoun: MemberNounForms = {
+  de: { singular: "Land", plural: "Länder", gender: "n" },
+  en: { singular: "country", plural: "countries" },
+};
+
+/** German forms that agree with the member noun's gender: "Welches Land", "Welcher Bundesstaat", "Welche Stadt". */
+function deNoun(org: OrgNames) {
+  const { singular, plural, gender } = (org.noun ?? countryNoun).de;
+  return {
+    sg: singular,
+    pl: plural,
+    which: { m: "Welcher", f: "Welche", n: "Welches" }[gender],
+    /** Dative of "jeder" ("jedem Land", "jeder Stadt"). */
+    eachDat: { m: "jedem", f: "jeder", n: "jedem" }[gender],
+    pronoun: { m: "er", f: "sie", n: "es" }[gender],
+    only: { m: "einziger", f: "einzige", n: "einziges" }[gender],
+  };
+}
+
+function enNoun(org: OrgNames) {
+  return (org.noun ?? countryNoun).en;
 }
 
 export interface EventWhen {
@@ -55,6 +86,8 @@ export interface Templates {
   onDay(formattedDate: string): string;
   /** "im Jahr 2004" / "in 2004". */
   inYear(year: string): string;
+  /** A date at its precision, ready for a sentence: "am 1. Mai 2004", "im Mai 2004", "im Jahr 2004". */
+  atTime(when: EventWhen): string;
   prompt: {
     accessionYear(country: Term, org: OrgNames): string;
     countryByYear(year: string, isFoundingYear: boolean, org: OrgNames): string;
@@ -79,17 +112,24 @@ export interface Templates {
     accession(p: {
       country: Term;
       today?: string;
-      date: string;
+      /** The accession date as `atTime` phrases it ("am 4. April 1949"). */
+      when: string;
+      /** Whether the founders' date is a treaty's signing (NATO) or just when membership began. */
+      foundingSigned: boolean;
+      /** When this membership ended, phrased by `atTime`, if it did. */
+      left?: string;
       founding: boolean;
       together: Term[];
       isOnlyOneThatYear: boolean;
       org: OrgNames;
     }): string;
-    foundingMembersAre(foundingDate: string): string;
-    otherYears(items: string[]): string;
+    /** `foundingWhen` as `atTime` phrases it. */
+    foundingMembersAre(foundingWhen: string, signed: boolean, org: OrgNames): string;
+    otherYears(items: string[], org: OrgNames): string;
     wave(members: Term[], when: string, org: OrgNames): string;
     notThatYear(items: string[]): string;
-    foundingSelect(founders: string[], later: string[], foundingDate: string): string;
+    /** `foundingWhen` as `atTime` phrases it. */
+    foundingSelect(founders: string[], later: string[], foundingWhen: string, signed: boolean): string;
     warsawPactSelect(members: string[], nonMembers: string[]): string;
     order(items: string[]): string;
     match(pairs: string[]): string;
@@ -187,23 +227,25 @@ const de: Templates = {
   pair: (left, right) => `${left} → ${right}`,
   onDay: (date) => `am ${date}`,
   inYear: (year) => `im Jahr ${year}`,
+  atTime: (when) =>
+    when.precision === "day" ? `am ${deDates.formatDate(when.date)}` : when.precision === "month" ? `im ${deDates.formatWhen(when)}` : `im Jahr ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In welchem Jahr ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
     countryByYear: (year, isFoundingYear, org) =>
       isFoundingYear
-        ? `Welches dieser Länder ist Gründungsmitglied ${org.dat} (${year})?`
-        : `Welches dieser Länder trat ${org.dat} ${year} bei?`,
+        ? `${deNoun(org).which} dieser ${deNoun(org).pl} ist Gründungsmitglied ${org.dat} (${year})?`
+        : `${deNoun(org).which} dieser ${deNoun(org).pl} trat ${org.dat} ${year} bei?`,
     foundingTrueFalse: (c, org) =>
       `Richtig oder falsch? ${capitalize(c.nom)} ${c.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}.`,
-    waveMembers: (year, org) => `Welche Länder traten ${org.dat} ${year} bei? Wähle alle zutreffenden aus.`,
-    foundingMembersSelect: (org) => `Welche dieser Länder sind Gründungsmitglieder ${org.dat}? Wähle alle zutreffenden aus.`,
+    waveMembers: (year, org) => `Welche ${deNoun(org).pl} traten ${org.dat} ${year} bei? Wähle alle zutreffenden aus.`,
+    foundingMembersSelect: (org) => `Welche dieser ${deNoun(org).pl} sind Gründungsmitglieder ${org.dat}? Wähle alle zutreffenden aus.`,
     formerWarsawPactSelect: () => "Welche dieser Länder gehörten früher dem Warschauer Pakt an? Wähle alle zutreffenden aus.",
     accessionOrder: (org) =>
-      `In welcher Reihenfolge traten diese Länder ${org.dat} bei? Ordne sie vom frühesten zum spätesten Beitritt.`,
-    matchCountryYear: (org) => `Ordne jedem Land das Jahr zu, in dem es ${org.dat} beitrat.`,
-    typedCountryAlone: (year, org) => `Welches Land trat ${org.dat} ${year} als einziges bei?`,
+      `In welcher Reihenfolge traten diese ${deNoun(org).pl} ${org.dat} bei? Ordne sie vom frühesten zum spätesten Beitritt.`,
+    matchCountryYear: (org) => `Ordne ${deNoun(org).eachDat} ${deNoun(org).sg} das Jahr zu, in dem ${deNoun(org).pronoun} ${org.dat} beitrat.`,
+    typedCountryAlone: (year, org) => `${deNoun(org).which} ${deNoun(org).sg} trat ${org.dat} ${year} als ${deNoun(org).only} bei?`,
     typedCountryTogether: (date, others, org) =>
-      `Welches Land trat ${org.dat} am ${date} zusammen mit ${deList.format(others.map((o) => o.dat))} bei?`,
+      `${deNoun(org).which} ${deNoun(org).sg} trat ${org.dat} am ${date} zusammen mit ${deList.format(others.map((o) => o.dat))} bei?`,
     accessionDate: (c, org) => `An welchem Tag ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
     eventYear: (datePrompt) =>
       replaceQuestionWord(datePrompt, deQuestionWord, "In welchem Jahr") ?? `${datePrompt} (Gefragt ist das Jahr.)`,
@@ -216,27 +258,34 @@ const de: Templates = {
       `${eventName.includes(year) ? eventName : `${eventName} (${year})`}: Was wurde dabei ins Leben gerufen oder beschlossen?`,
   },
   explain: {
-    accession: ({ country, today, date, founding, together, isOnlyOneThatYear, org }) => {
+    accession: ({ country, today, when, foundingSigned, left, founding, together, isOnlyOneThatYear, org }) => {
       const subject = capitalize(country.nom) + (today ? ` (heute ${today})` : "");
+      const leaving = left ? ` ${capitalize(country.nom)} ${country.plural ? "traten" : "trat"} ${left} aus.` : "";
       if (founding) {
-        return `${subject} ${country.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}: Der Gründungsvertrag wurde am ${date} unterzeichnet.`;
+        return foundingSigned
+          ? `${subject} ${country.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}: Der Gründungsvertrag wurde ${when} unterzeichnet.${leaving}`
+          : `${subject} ${country.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}: Die Mitgliedschaft begann ${when}.${leaving}`;
       }
       const context = together.length
         ? ` – zusammen mit ${deList.format(together.map((t) => t.dat))}`
         : isOnlyOneThatYear
-          ? " – als einziges Land in jenem Jahr"
+          ? ` – als ${deNoun(org).only} ${deNoun(org).sg} in jenem Jahr`
           : "";
-      return `${subject} ${country.plural ? "traten" : "trat"} ${org.dat} am ${date} bei${context}.`;
+      return `${subject} ${country.plural ? "traten" : "trat"} ${org.dat} ${when} bei${context}.${leaving}`;
     },
-    foundingMembersAre: (foundingDate) =>
-      `Gründungsmitglieder sind die Staaten, die den Gründungsvertrag am ${foundingDate} unterzeichneten.`,
-    otherYears: (items) => `Die übrigen Länder traten in anderen Jahren bei: ${deList.format(items)}.`,
+    foundingMembersAre: (foundingWhen, signed, org) =>
+      signed
+        ? `Gründungsmitglieder sind die Staaten, die den Gründungsvertrag ${foundingWhen} unterzeichneten.`
+        : `Gründungsmitglieder sind die Mitglieder, die ${org.dat} von Anfang an angehörten (${foundingWhen}).`,
+    otherYears: (items, org) => `Die übrigen ${deNoun(org).pl} traten in anderen Jahren bei: ${deList.format(items)}.`,
     wave: (members, when, org) =>
       `${capitalize(deList.format(members.map((m) => m.nom)))} ${members.length === 1 && !members[0]?.plural ? "trat" : "traten"} ${org.dat} ${when} bei.`,
     notThatYear: (items) => `In anderen Jahren beigetreten: ${deList.format(items)}.`,
-    foundingSelect: (founders, later, foundingDate) =>
+    foundingSelect: (founders, later, foundingWhen, signed) =>
       [
-        founders.length ? `Gründungsmitglieder (Unterzeichnung am ${foundingDate}): ${deList.format(founders)}.` : "",
+        founders.length
+          ? `Gründungsmitglieder (${signed ? "Unterzeichnung" : "Mitglied"} ${foundingWhen}): ${deList.format(founders)}.`
+          : "",
         later.length ? `Später beigetreten: ${deList.format(later)}.` : "",
       ]
         .filter(Boolean)
@@ -285,21 +334,23 @@ const en: Templates = {
   pair: (left, right) => `${left} → ${right}`,
   onDay: (date) => `on ${date}`,
   inYear: (year) => `in ${year}`,
+  atTime: (when) =>
+    when.precision === "day" ? `on ${enDates.formatDate(when.date)}` : when.precision === "month" ? `in ${enDates.formatWhen(when)}` : `in ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In which year did ${c.nom} join ${org.dat}?`,
     countryByYear: (year, isFoundingYear, org) =>
       isFoundingYear
-        ? `Which of these countries is a founding member of ${org.name} (${year})?`
-        : `Which of these countries joined ${org.dat} in ${year}?`,
+        ? `Which of these ${enNoun(org).plural} is a founding member of ${org.name} (${year})?`
+        : `Which of these ${enNoun(org).plural} joined ${org.dat} in ${year}?`,
     foundingTrueFalse: (c, org) => `True or false: ${c.nom} is a founding member of ${org.name}.`,
-    waveMembers: (year, org) => `Which countries joined ${org.dat} in ${year}? Select all that apply.`,
-    foundingMembersSelect: (org) => `Which of these countries are founding members of ${org.name}? Select all that apply.`,
+    waveMembers: (year, org) => `Which ${enNoun(org).plural} joined ${org.dat} in ${year}? Select all that apply.`,
+    foundingMembersSelect: (org) => `Which of these ${enNoun(org).plural} are founding members of ${org.name}? Select all that apply.`,
     formerWarsawPactSelect: () => "Which of these countries were members of the Warsaw Pact? Select all that apply.",
-    accessionOrder: (org) => `In which order did these countries join ${org.dat}? Arrange them from earliest to latest.`,
-    matchCountryYear: (org) => `Match each country to the year it joined ${org.dat}.`,
-    typedCountryAlone: (year, org) => `Which was the only country to join ${org.dat} in ${year}?`,
+    accessionOrder: (org) => `In which order did these ${enNoun(org).plural} join ${org.dat}? Arrange them from earliest to latest.`,
+    matchCountryYear: (org) => `Match each ${enNoun(org).singular} to the year it joined ${org.dat}.`,
+    typedCountryAlone: (year, org) => `Which was the only ${enNoun(org).singular} to join ${org.dat} in ${year}?`,
     typedCountryTogether: (date, others, org) =>
-      `Which country joined ${org.dat} on ${date} together with ${enList.format(others.map((o) => o.nom))}?`,
+      `Which ${enNoun(org).singular} joined ${org.dat} on ${date} together with ${enList.format(others.map((o) => o.nom))}?`,
     accessionDate: (c, org) => `On which date did ${c.nom} join ${org.dat}?`,
     eventYear: (datePrompt) =>
       replaceQuestionWord(datePrompt, enQuestionWord, "In which year") ?? `${datePrompt} (Give the year.)`,
@@ -312,26 +363,31 @@ const en: Templates = {
       `${eventName.includes(year) ? eventName : `${eventName} (${year})`}: what was launched or adopted there?`,
   },
   explain: {
-    accession: ({ country, today, date, founding, together, isOnlyOneThatYear, org }) => {
+    accession: ({ country, today, when, foundingSigned, left, founding, together, isOnlyOneThatYear, org }) => {
       const subject = capitalize(country.nom) + (today ? ` (now ${today})` : "");
+      const leaving = left ? ` ${capitalize(country.nom)} left ${left}.` : "";
       if (founding) {
-        return `${subject} is a founding member of ${org.name}: the founding treaty was signed on ${date}.`;
+        return foundingSigned
+          ? `${subject} is a founding member of ${org.name}: the founding treaty was signed ${when}.${leaving}`
+          : `${subject} is a founding member of ${org.name}: membership began ${when}.${leaving}`;
       }
       const context = together.length
         ? `, together with ${enList.format(together.map((t) => t.nom))}`
         : isOnlyOneThatYear
-          ? ", the only country to join that year"
+          ? `, the only ${enNoun(org).singular} to join that year`
           : "";
-      return `${subject} joined ${org.dat} on ${date}${context}.`;
+      return `${subject} joined ${org.dat} ${when}${context}.${leaving}`;
     },
-    foundingMembersAre: (foundingDate) =>
-      `The founding members are the states that signed the founding treaty on ${foundingDate}.`,
-    otherYears: (items) => `The others joined in other years: ${enList.format(items)}.`,
+    foundingMembersAre: (foundingWhen, signed, org) =>
+      signed
+        ? `The founding members are the states that signed the founding treaty ${foundingWhen}.`
+        : `The founding members are those that belonged to ${org.name} from the start (${foundingWhen}).`,
+    otherYears: (items, _org) => `The others joined in other years: ${enList.format(items)}.`,
     wave: (members, when, org) => `${capitalize(enList.format(members.map((m) => m.nom)))} joined ${org.dat} ${when}.`,
     notThatYear: (items) => `Joined in other years: ${enList.format(items)}.`,
-    foundingSelect: (founders, later, foundingDate) =>
+    foundingSelect: (founders, later, foundingWhen, signed) =>
       [
-        founders.length ? `Founding members (treaty signed on ${foundingDate}): ${enList.format(founders)}.` : "",
+        founders.length ? `Founding members (${signed ? "treaty signed" : "members"} ${foundingWhen}): ${enList.format(founders)}.` : "",
         later.length ? `Joined later: ${enList.format(later)}.` : "",
       ]
         .filter(Boolean)

@@ -22,7 +22,9 @@ export type ModuleQuestionType =
   | "members-after-round" // How many members after the round of <date>? (single, counts)
   | "summit-invited" // Which countries were invited at <summit>? (multi, countries)
   | "map-click-wave" // Click a country that joined in <year> (map, any of the wave)
-  | "map-name-highlighted"; // Which highlighted country joined in <year>? (map, by name)
+  | "map-name-highlighted" // Which highlighted country joined in <year>? (map, by name)
+  | "group-members-select" // Which of these belong to the named group <label>? (multi, countries)
+  | "member-today-true-false"; // <member> is a member today: true/false (single; only where someone left)
 
 /** What the question asks. Each type has exactly one kind. */
 export type QuestionType =
@@ -181,6 +183,8 @@ export const questionTypes = [
   "summit-invited",
   "map-click-wave",
   "map-name-highlighted",
+  "group-members-select",
+  "member-today-true-false",
 ] as const satisfies readonly QuestionType[];
 
 /** The one kind each question type is answered with. */
@@ -205,6 +209,8 @@ export const questionKindOf: Record<QuestionType, QuestionKind> = {
   "summit-invited": "multi",
   "map-click-wave": "map",
   "map-name-highlighted": "map",
+  "group-members-select": "multi",
+  "member-today-true-false": "single",
 };
 
 /** Whether a string names a question type (for parsing query strings and CLI flags). */

@@ -43,9 +43,14 @@ export interface QuestionModule {
 export type Wording<T> = Record<Templates["locale"], T>;
 
 /** The organisation's names in a locale. */
-export function orgOf(index: FactIndex, t: Templates): { name: string; dat: string } {
+export function orgOf(index: FactIndex, t: Templates): { name: string; dat: string; noun?: FactIndex["factSet"]["memberNoun"] } {
   const { organization } = index.factSet;
-  return { name: organization.name[t.locale], dat: organization.dative[t.locale] };
+  return { name: organization.name[t.locale], dat: organization.dative[t.locale], noun: index.factSet.memberNoun };
+}
+
+/** What members are called in a locale ("Länder", "Bundesstaaten"); countries unless the fact set says otherwise. */
+export function memberNounOf(index: FactIndex, t: Templates): { singular: string; plural: string } {
+  return index.factSet.memberNoun?.[t.locale] ?? (t.locale === "de" ? { singular: "Land", plural: "Länder" } : { singular: "country", plural: "countries" });
 }
 
 export function paramOf(spec: QuestionSpec, name: string): string {

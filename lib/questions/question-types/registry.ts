@@ -5,6 +5,8 @@ import { membersAfterRound } from "./members-after-round";
 import type { QuestionModule } from "./module";
 import { summitInvited } from "./summit-invited";
 import { typedAccessionYear } from "./typed-accession-year";
+import { groupMembersSelect } from "./group-members-select";
+import { memberTodayTrueFalse } from "./member-today-true-false";
 
 /** Every question type that is one module, by type. Adding a type: one file here and one line below. */
 export const questionModules: Record<ModuleQuestionType, QuestionModule> = {
@@ -14,6 +16,8 @@ export const questionModules: Record<ModuleQuestionType, QuestionModule> = {
   "summit-invited": summitInvited,
   "map-click-wave": mapClickWave,
   "map-name-highlighted": mapNameHighlighted,
+  "group-members-select": groupMembersSelect,
+  "member-today-true-false": memberTodayTrueFalse,
 };
 
 export function isModuleType(type: QuestionType): type is ModuleQuestionType {

@@ -34,19 +34,26 @@ export const typedAccessionYear: QuestionModule = {
   explanation: (spec, index, t) => {
     const accession = requireAccession(index, spec.factIds[0] ?? "");
     const name = accession.nameAtAccession?.[t.locale] ?? requireCountry(index, accession.country).name[t.locale];
-    return wording[t.locale](t, t.term(name), t.formatDate(accession.date), orgOf(index, t).dat, accession.founding);
+    const when = t.atTime({ date: accession.date, precision: accession.precision ?? "day" });
+    const founding = accession.founding ? (index.factSet.foundingDate === "joined" ? "joined" : "signed") : "no";
+    return wording[t.locale](t.term(name), when, orgOf(index, t).dat, founding);
   },
 };
 
-const wording: Wording<(t: Templates, c: ReturnType<Templates["term"]>, date: string, org: string, founding: boolean) => string> = {
-  de: (_t, c, date, org, founding) =>
-    founding
-      ? `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} ${c.plural ? "sind" : "ist"} Gründungsmitglied ${org}: Der Gründungsvertrag wurde am ${date} unterzeichnet.`
-      : `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} ${c.plural ? "traten" : "trat"} ${org} am ${date} bei.`,
-  en: (_t, c, date, org, founding) =>
-    founding
-      ? `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} ${c.plural ? "are" : "is"} a founding member of ${org}: the founding treaty was signed on ${date}.`
-      : `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} joined ${org} on ${date}.`,
+/** `when` is phrased by `atTime` ("am 4. April 1949", "im Jahr 1973"). */
+const wording: Wording<(c: ReturnType<Templates["term"]>, when: string, org: string, founding: "signed" | "joined" | "no") => string> = {
+  de: (c, when, org, founding) =>
+    founding === "signed"
+      ? `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} ${c.plural ? "sind" : "ist"} Gründungsmitglied ${org}: Der Gründungsvertrag wurde ${when} unterzeichnet.`
+      : founding === "joined"
+        ? `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} ${c.plural ? "sind" : "ist"} Gründungsmitglied ${org}: Die Mitgliedschaft begann ${when}.`
+        : `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} ${c.plural ? "traten" : "trat"} ${org} ${when} bei.`,
+  en: (c, when, org, founding) =>
+    founding === "signed"
+      ? `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} ${c.plural ? "are" : "is"} a founding member of ${org}: the founding treaty was signed ${when}.`
+      : founding === "joined"
+        ? `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} ${c.plural ? "are" : "is"} a founding member of ${org}: membership began ${when}.`
+        : `${c.nom.charAt(0).toLocaleUpperCase()}${c.nom.slice(1)} joined ${org} ${when}.`,
 };
 
 /** A typed year: four digits, surrounding white space allowed. */
