@@ -5,7 +5,7 @@ import type { QuestionSpec, Response } from "../../questions/types";
 import { getCachedFactSet, splitStoredFactIds } from "../fact-sets";
 import { hashSessionToken, sessionRefreshAfterMs } from "../session";
 import { type AttemptRulesRow, assertAttemptAcceptsAnswers, withRevealPolicy } from "./assignment-rules";
-import { type AnswerContextRow, getAnswerStore } from "./answer-sql";
+import { type AnswerContextRow, type AnswerStore, getAnswerStore } from "./answer-sql";
 import { type AnswerResult, InvalidResponseError, maxAnswerDurationMs, revealOnce } from "./quizzes";
 import { ConflictError } from "../errors";
 
@@ -37,8 +37,8 @@ export async function recordAnswerFast(
   response: Response,
   now: Date = new Date(),
   locale: Locale = "de",
+  store: AnswerStore = getAnswerStore(),
 ): Promise<AnswerResult | null> {
-  const store = getAnswerStore();
   const rows = await store.readContext(hashSessionToken(sessionToken), quizId, position);
   const first = rows[0];
   if (!first) return null;

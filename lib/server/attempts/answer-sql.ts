@@ -97,6 +97,9 @@ LEFT JOIN "Answer" ans ON ans."quizQuestionId" = qq.id
 WHERE s.id = ${p(1)}`;
 }
 
+/** Prisma's DateTime is `timestamp(3)` (UTC, no zone): read as UTC whatever the server's TimeZone. */
+const pgReadSql = readSql((n) => `$${n}`, (column) => `(${column} AT TIME ZONE 'UTC')`);
+
 // ── SQLite ──────────────────────────────────────────────────────────────────────────────
 
 interface SqliteStatement {
@@ -114,11 +117,38 @@ interface SqliteDatabase {
 const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 function parseSqliteDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
   if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
   const text = String(value);
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`);
 }
 const sqliteBool = (value: unknown) => (value === null || value === undefined ? null : Boolean(Number(value)));
+
+/** A context row as SQLite returns it (text dates, 0/1 booleans), typed. */
+export function fromSqliteRow(row: Record<string, unknown>): AnswerContextRow {
+  return {
+    ...(row as unknown as AnswerContextRow),
+    sessionExpiresAt: parseSqliteDate(row.sessionExpiresAt)!,
+    sessionLastSeenAt: parseSqliteDate(row.sessionLastSeenAt)!,
+    startedAt: parseSqliteDate(row.startedAt)!,
+    deadlineAt: parseSqliteDate(row.deadlineAt),
+    dueAt: parseSqliteDate(row.dueAt),
+    acceptLate: sqliteBool(row.acceptLate),
+    archivedAt: parseSqliteDate(row.archivedAt),
+    removedAt: parseSqliteDate(row.removedAt),
+    answerCorrect: sqliteBool(row.answerCorrect),
+    answerAnsweredAt: parseSqliteDate(row.answerAnsweredAt),
+  };
+}
+
+/**
+ * The read statement, for `$n` parameters (PostgreSQL: session, quiz, position, position - 1) or
+ * `?` ones (SQLite, bound in order of appearance: quiz, position, position - 1, session).
+ */
+export function answerReadSql(provider: "sqlite" | "postgresql"): string {
+  return provider === "postgresql" ? pgReadSql : readSql(() => "?", (column) => column);
+}
+export { pgWriteSql as answerPgWriteSql };
 
 function createSqliteStore(file: string): AnswerStore {
   const require = createRequire(import.meta.url);
@@ -153,19 +183,7 @@ function createSqliteStore(file: string): AnswerStore {
 
   return {
     async readContext(sessionId, quizId, position) {
-      return read.all({ session: sessionId, quiz: quizId, position, previous: position - 1 }).map((row) => ({
-        ...(row as unknown as AnswerContextRow),
-        sessionExpiresAt: parseSqliteDate(row.sessionExpiresAt)!,
-        sessionLastSeenAt: parseSqliteDate(row.sessionLastSeenAt)!,
-        startedAt: parseSqliteDate(row.startedAt)!,
-        deadlineAt: parseSqliteDate(row.deadlineAt),
-        dueAt: parseSqliteDate(row.dueAt),
-        acceptLate: sqliteBool(row.acceptLate),
-        archivedAt: parseSqliteDate(row.archivedAt),
-        removedAt: parseSqliteDate(row.removedAt),
-        answerCorrect: sqliteBool(row.answerCorrect),
-        answerAnsweredAt: parseSqliteDate(row.answerAnsweredAt),
-      }));
+      return read.all({ session: sessionId, quiz: quizId, position, previous: position - 1 }).map(fromSqliteRow);
     },
     async write(answer) {
       return write.immediate(answer);
@@ -201,8 +219,6 @@ interface PgPoolLike {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-/** Prisma's DateTime is `timestamp(3)` (UTC, no zone): read as UTC whatever the server's TimeZone. */
-const pgReadSql = readSql((n) => `$${n}`, (column) => `(${column} AT TIME ZONE 'UTC')`);
 
 function createPgStore(pool: PgPoolLike): AnswerStore {
   return {
