@@ -356,7 +356,13 @@ async function measurePageWeight(baseUrl: string, pages: Record<string, { path: 
   const detail: PageWeight["detail"] = {};
   const chunksOf: Record<string, Set<string>> = {};
   for (const [name, page] of Object.entries(pages)) {
-    const response = await fetch(`${baseUrl}${page.path}`, { headers: { cookie: page.cookie } });
+    let response = await fetch(`${baseUrl}${page.path}`, { headers: { cookie: page.cookie } });
+    for (let attempt = 0; !response.ok && attempt < 3; attempt++) {
+      // Seen once on PostgreSQL right after the server started (a 404 that a second later was a 200).
+      log(`  page weight: ${page.path} answered ${response.status}, trying again`);
+      await sleep(1_000);
+      response = await fetch(`${baseUrl}${page.path}`, { headers: { cookie: page.cookie } });
+    }
     if (!response.ok) throw new Error(`page weight: ${page.path} answered ${response.status}`);
     const html = await response.text();
     const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")));
