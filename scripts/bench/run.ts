@@ -253,6 +253,15 @@ class Server {
   }
 
   async start(): Promise<void> {
+    // The previous database's server may still hold the port for a moment (`next start` forks
+    // the server that listens): a health check answered by it would pass for this one.
+    for (const giveUp = Date.now() + 20_000; Date.now() < giveUp; await sleep(250)) {
+      try {
+        await fetch(`${this.baseUrl}/api/health`);
+      } catch {
+        break; // nothing listens: the port is free
+      }
+    }
     const out = openSync(this.logFile, "w");
     const profile = args.profile ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(".data/bench-profiles")] : [];
     this.child = spawn(process.execPath, [...profile, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(this.port), "-H", "127.0.0.1"], {
@@ -289,10 +298,20 @@ class Server {
     clearInterval(this.sampler);
     const child = this.child;
     if (!child || child.exitCode !== null) return;
+    const tree = child.pid ? processTree(child.pid) : [];
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await Promise.race([exited, sleep(10_000)]);
     if (child.exitCode === null) child.kill("SIGKILL");
+    // The forked server process, if it outlived its parent.
+    for (const pid of tree) {
+      if (pid === child.pid) continue;
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    }
   }
 }
 
