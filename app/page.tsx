@@ -4,6 +4,7 @@ import { DueCardsLink } from "@/components/flashcards/due-cards-link";
 import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { listStoredFactSets } from "@/lib/server/fact-sets";
 import { getLatestOpenQuiz } from "@/lib/server/attempts/quizzes";
 import { getSessionUser } from "@/lib/server/session";
@@ -60,7 +61,9 @@ export default async function HomePage() {
                   <p className="mt-2 text-xs font-medium uppercase tracking-wide text-slate-500">
                     {t("factCount", { countries: factSet.accessions.length, events: factSet.events.length })}
                   </p>
-                  <StartQuizForm factSetId={factSet.id} factSetTitle={factSet.title[locale]} />
+                  <ClientMessages namespaces={["quiz"]}>
+                    <StartQuizForm factSetId={factSet.id} factSetTitle={factSet.title[locale]} />
+                  </ClientMessages>
                 </Card>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Pool } from "pg";
 import { PrismaClient } from "../../generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "../../generated/prisma-postgresql/client";
 import { getDatabaseProvider, getDatabaseUrl, getSqliteFilePath } from "./database-url";
@@ -24,6 +25,7 @@ function createClient(): PrismaClient {
   const url = getDatabaseUrl();
   if (getDatabaseProvider(url) === "postgresql") {
     const pool = createPgPool(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    globalForPrisma.faktumPgPool = pool;
     // $disconnect() ends the pool too: otherwise its idle connections outlive the client (and
     // the adapter's error listener), and a server closing them crashes the process.
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
@@ -58,7 +60,17 @@ export async function scrubDeletedRows(client: PrismaClient = db): Promise<void>
   }
 }
 
-const globalForPrisma = globalThis as unknown as { faktumPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { faktumPrisma?: PrismaClient; faktumPgPool?: Pool };
+
+/**
+ * The pg pool behind the Prisma client (PostgreSQL only, else null), for the one hot path that
+ * bypasses the ORM (lib/server/attempts/answer-hot-path.ts): sharing it keeps the process at
+ * DATABASE_POOL_SIZE connections.
+ */
+export function getPgPool(): Pool | null {
+  void db;
+  return globalForPrisma.faktumPgPool ?? null;
+}
 
 export const db: PrismaClient = globalForPrisma.faktumPrisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.faktumPrisma = db;

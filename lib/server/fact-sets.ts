@@ -41,6 +41,11 @@ function parseStored(row: { id: string; content: string; checksum: string }): Fa
   return factSet;
 }
 
+/** The parsed fact set with this checksum, if this process has parsed it already (no database read). */
+export function getCachedFactSet(checksum: string): FactSet | undefined {
+  return parsedByChecksum.get(checksum);
+}
+
 /**
  * The fact set with this id, as last imported; NotFoundError if there is none.
  *

@@ -13,7 +13,9 @@
 //
 // Options: --scale full|small (default full: 10,000 learners, ≥ 1,000,000 answers),
 // --db sqlite|postgresql|both (default both), --duration <s> per load run (default 10),
-// --sequential <n> requests per page (default 200), --reseed, --rebuild, --port <n> (3206).
+// --sequential <n> requests per page (default 200), --reseed, --rebuild, --port <n> (3206),
+// --no-scale-out (skips PostgreSQL's two-instance run behind scripts/bench/proxy.mjs, ports n+1, n+2).
+// Also reports first-load JS per page (`pageWeight`) and server CPU per request.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -66,6 +68,8 @@ function parseArgs(argv: string[]) {
     rebuild: argv.includes("--rebuild"),
     /** Writes a V8 CPU profile of the server to .data/bench-profiles/ (for finding hot spots). */
     profile: argv.includes("--profile"),
+    /** Skips the two-instance run on PostgreSQL (it uses ports --port + 1 and + 2). */
+    noScaleOut: argv.includes("--no-scale-out"),
   };
 }
 
@@ -73,7 +77,7 @@ function databaseUrl(database: Database): string {
   const suffix = scale.name === "full" ? "" : `_${scale.name}`;
   return database === "sqlite"
     ? `file:./.data/bench${suffix.replace("_", "-")}.db`
-    : `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/faktum_bench${suffix}`;
+    : `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/${process.env.BENCH_POSTGRES_DATABASE ?? `faktum_bench${suffix}`}`;
 }
 
 // ── Build ───────────────────────────────────────────────────────────────────────────────
@@ -249,6 +253,15 @@ class Server {
   }
 
   async start(): Promise<void> {
+    // The previous database's server may still hold the port for a moment (`next start` forks
+    // the server that listens): a health check answered by it would pass for this one.
+    for (const giveUp = Date.now() + 20_000; Date.now() < giveUp; await sleep(250)) {
+      try {
+        await fetch(`${this.baseUrl}/api/health`);
+      } catch {
+        break; // nothing listens: the port is free
+      }
+    }
     const out = openSync(this.logFile, "w");
     const profile = args.profile ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(".data/bench-profiles")] : [];
     this.child = spawn(process.execPath, [...profile, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(this.port), "-H", "127.0.0.1"], {
@@ -285,10 +298,20 @@ class Server {
     clearInterval(this.sampler);
     const child = this.child;
     if (!child || child.exitCode !== null) return;
+    const tree = child.pid ? processTree(child.pid) : [];
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await Promise.race([exited, sleep(10_000)]);
     if (child.exitCode === null) child.kill("SIGKILL");
+    // The forked server process, if it outlived its parent.
+    for (const pid of tree) {
+      if (pid === child.pid) continue;
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    }
   }
 }
 
@@ -306,12 +329,92 @@ interface DatabaseResult {
   dashboard: { page: SequentialResult; api: SequentialResult; learnerAnswers: number };
   gradebook: { page: SequentialResult; learners: number };
   memory: { idleRssMiB: number; peakRssMiB: number; afterRunRssMiB: number };
+  /** First-load JS of three pages, gzipped bytes (see `measurePageWeight`). */
+  pageWeight: PageWeight;
+  /** PostgreSQL only: two app instances behind a loopback load balancer (scripts/bench/proxy.mjs). */
+  scaleOut?: ScaleOutResult;
   targets: {
     answerThroughputAtLeastHalfOfTrivial: boolean;
     answerP99AtMostTwiceTrivial: boolean;
     dashboardP95Under100ms: boolean;
     gradebookP95Under100ms: boolean;
   };
+}
+
+interface PageWeight {
+  /** Gzipped bytes of each page's scripts: its JS chunks plus the inline scripts (the RSC payload, messages included). */
+  home: number;
+  quizQuestion: number;
+  dashboard: number;
+  /** The chunks all three pages load (React, Next.js runtime): what any Next.js page of this build carries. */
+  sharedChunks: number;
+  detail: Record<string, { chunks: number; inline: number; chunkCount: number }>;
+}
+
+interface ScaleOutResult {
+  instances: number;
+  postgresPoolSizePerInstance: number;
+  trivialRoute: LoadResult;
+  answerSubmission: LoadResult;
+  /** The same instances' single-instance figures of this run are in the parent result. */
+  ratios: { throughput: number; p99: number };
+  /** Answers/s through the balancer over answers/s of one instance alone, this run. */
+  answerThroughputOverOneInstance: number;
+  serverCpuMsPerAnswer: number;
+}
+
+/**
+ * First-load JS of a page as the browser gets it: the HTML's script tags, external ones fetched
+ * (each once) and inline ones (Next.js's RSC payload, which carries the client components'
+ * messages), each gzipped on its own as a server would send it.
+ */
+async function measurePageWeight(baseUrl: string, pages: Record<string, { path: string; cookie: string }>): Promise<PageWeight> {
+  const { gzipSync } = await import("node:zlib");
+  const gz = (text: string | Buffer) => gzipSync(text, { level: 6 }).length;
+  const chunkSize = new Map<string, number>();
+  const detail: PageWeight["detail"] = {};
+  const chunksOf: Record<string, Set<string>> = {};
+  for (const [name, page] of Object.entries(pages)) {
+    let response = await fetch(`${baseUrl}${page.path}`, { headers: { cookie: page.cookie } });
+    for (let attempt = 0; !response.ok && attempt < 3; attempt++) {
+      // Seen once on PostgreSQL right after the server started (a 404 that a second later was a 200).
+      log(`  page weight: ${page.path} answered ${response.status}, trying again`);
+      await sleep(1_000);
+      response = await fetch(`${baseUrl}${page.path}`, { headers: { cookie: page.cookie } });
+    }
+    if (!response.ok) throw new Error(`page weight: ${page.path} answered ${response.status}`);
+    const html = await response.text();
+    const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")));
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("\n");
+    for (const source of sources) {
+      if (chunkSize.has(source)) continue;
+      const chunk = await fetch(new URL(source, baseUrl));
+      chunkSize.set(source, gz(Buffer.from(await chunk.arrayBuffer())));
+    }
+    chunksOf[name] = sources;
+    const chunks = [...sources].reduce((sum, source) => sum + chunkSize.get(source)!, 0);
+    detail[name] = { chunks, inline: gz(inline), chunkCount: sources.size };
+  }
+  const names = Object.keys(pages);
+  const shared = [...chunksOf[names[0]!]!].filter((source) => names.every((name) => chunksOf[name]!.has(source)));
+  const total = (name: string) => detail[name]!.chunks + detail[name]!.inline;
+  return {
+    home: total("home"),
+    quizQuestion: total("quizQuestion"),
+    dashboard: total("dashboard"),
+    sharedChunks: shared.reduce((sum, source) => sum + chunkSize.get(source)!, 0),
+    detail,
+  };
+}
+
+/** The loopback load balancer in front of `ports`, started as its own process (not sharing the load generator's event loop). */
+async function startProxy(listenPort: number, ports: number[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.resolve("scripts/bench/proxy.mjs"), String(listenPort), ...ports.map(String)], { stdio: ["ignore", "pipe", 2] });
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the load balancer exited (${code})`)));
+    child.stdout!.once("data", () => resolve());
+  });
+  return child;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -333,6 +436,13 @@ async function benchDatabase(database: Database): Promise<DatabaseResult> {
   try {
     await sleep(1_000);
     const idleRssMiB = Math.round(server.sample());
+    const firstQuiz = quizzes[quizzes.length - 1]!;
+    const pageWeight = await measurePageWeight(server.baseUrl, {
+      home: { path: "/", cookie: firstQuiz.cookie },
+      quizQuestion: { path: `/quiz/${firstQuiz.quizId}`, cookie: firstQuiz.cookie },
+      dashboard: { path: "/dashboard", cookie: cookieOf(learnerId(0)) },
+    });
+    log(`  first-load JS, gzipped: home ${pageWeight.home} B, quiz question ${pageWeight.quizQuestion} B, dashboard ${pageWeight.dashboard} B (shared chunks ${pageWeight.sharedChunks} B)`);
     const answers = new AnswerLoad(quizzes);
     const d = args.durationSeconds;
 
@@ -380,6 +490,43 @@ async function benchDatabase(database: Database): Promise<DatabaseResult> {
     const gradebookPage = await measurePage("gradebook", `${server.baseUrl}${gradebookPath}`, cookieOf(teacherId(1)), 'data-testid="assignment-title"');
     const afterRunRssMiB = Math.round(server.sample());
 
+    let scaleOut: ScaleOutResult | undefined;
+    if (database === "postgresql" && !args.noScaleOut) {
+      log(`▶ ${database}: two instances behind a loopback load balancer`);
+      const second = new Server(url, args.port + 1, `.data/bench-server-${database}-b.log`);
+      await second.start();
+      const proxy = await startProxy(args.port + 2, [args.port, args.port + 1]);
+      const proxyUrl = `http://127.0.0.1:${args.port + 2}`;
+      try {
+        await loadGet(proxyUrl, "/api/health", 50, 3);
+        await answers.run(proxyUrl, 50, 3);
+        const cpuBoth = () => server.cpuMs() + second.cpuMs();
+        const measureBoth = async (label: string, run: () => Promise<LoadResult>) => {
+          await settle();
+          const before = cpuBoth();
+          const result = await run();
+          await settle();
+          result.serverCpuMsPerRequest = round2((cpuBoth() - before) / Math.max(1, result.requests));
+          log(`  ${label}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, server CPU ${result.serverCpuMsPerRequest} ms/request`);
+          return result;
+        };
+        const health = await measureBoth("2 instances: GET /api/health, 50 connections", () => loadGet(proxyUrl, "/api/health", 50, d));
+        const answer = await measureBoth("2 instances: POST answers, 50 connections", () => answers.run(proxyUrl, 50, d));
+        scaleOut = {
+          instances: 2,
+          postgresPoolSizePerInstance: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+          trivialRoute: health,
+          answerSubmission: answer,
+          ratios: { throughput: ratio(answer.requestsPerSecond, health.requestsPerSecond), p99: ratio(answer.latencyMs.p99, health.latencyMs.p99) },
+          answerThroughputOverOneInstance: ratio(answer.requestsPerSecond, answer50.requestsPerSecond),
+          serverCpuMsPerAnswer: answer.serverCpuMsPerRequest ?? 0,
+        };
+      } finally {
+        proxy.kill("SIGTERM");
+        await second.stop();
+      }
+    }
+
     const statusCounts = Object.fromEntries([...answers.statusCounts].map(([status, n]) => [status === -1 ? "alreadyAnswered" : String(status), n]));
     return {
       database,
@@ -403,6 +550,8 @@ async function benchDatabase(database: Database): Promise<DatabaseResult> {
       dashboard: { page: dashboardPage, api: dashboardApi, learnerAnswers },
       gradebook: { page: gradebookPage, learners: scale.classSize },
       memory: { idleRssMiB, peakRssMiB: Math.round(server.peakRssMiB), afterRunRssMiB },
+      pageWeight,
+      ...(scaleOut ? { scaleOut } : {}),
       targets: {
         answerThroughputAtLeastHalfOfTrivial: answer50.requestsPerSecond >= health50.requestsPerSecond / 2,
         answerP99AtMostTwiceTrivial: answer50.latencyMs.p99 <= 2 * health50.latencyMs.p99,

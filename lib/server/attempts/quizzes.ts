@@ -296,7 +296,7 @@ export async function recordAnswer(
 
   const spec = parseSpec(question.spec);
   const factSet = await getStoredFactSet(quiz.factSetId);
-  if (question.answer) return withRevealPolicy(storedResult(question.answer, quiz, spec, factSet, locale), quiz, quiz.status, now);
+  if (question.answer) return withRevealPolicy(storedResult(question.answer, quiz, question.spec, spec, factSet, locale), quiz, quiz.status, now);
   if (quiz.status !== "in_progress") throw new ConflictError(`quiz ${quizId} is ${quiz.status.replace("_", " ")}`);
   if (position !== quiz.currentIndex) {
     throw new ConflictError(`question ${position + 1} cannot be answered yet: the current question is ${quiz.currentIndex + 1}`);
@@ -357,7 +357,7 @@ export async function recordAnswer(
         where: { quizQuestionId: question.id, userId },
         select: { correct: true, score: true, answeredAt: true, quiz: { select: { status: true, currentIndex: true, correctCount: true } } },
       });
-      if (stored) return withRevealPolicy(storedResult(stored, stored.quiz, spec, factSet, locale), quiz, stored.quiz.status, now);
+      if (stored) return withRevealPolicy(storedResult(stored, stored.quiz, question.spec, spec, factSet, locale), quiz, stored.quiz.status, now);
       throw new ConflictError(`quiz ${quizId} changed while answering; reload it`);
     }
     throw error;
@@ -366,7 +366,7 @@ export async function recordAnswer(
   const result: AnswerResult = {
     correct: grade.correct,
     score: grade.score,
-    reveal: revealQuestion(spec, factSet, locale),
+    reveal: revealOnce(question.spec, spec, factSet, locale),
     finished: isLast,
     nextPosition: isLast ? null : position + 1,
     correctCount: quiz.correctCount + (grade.correct ? 1 : 0),
@@ -375,9 +375,34 @@ export async function recordAnswer(
   return withRevealPolicy(result, quiz, isLast ? "finished" : "in_progress", now);
 }
 
+/** Reveals rendered so far, per parsed fact set (one object per checksum, see fact-sets.ts), locale and stored spec. */
+const revealsByFactSet = new WeakMap<FactSet, Map<string, QuestionReveal>>();
+/** Bounds the memory of one fact set's reveals (a few hundred bytes each); past it the map starts again. */
+const maxRevealsPerFactSet = 20_000;
+
+/**
+ * The reveal (correct answer, explanation, sources) of a question: the same for every learner
+ * who answers the same question of the same fact set, so rendered once per fact-set checksum,
+ * locale and question (`specJson`, the spec as stored) instead of once per answer.
+ * The returned object is shared: callers must not change it.
+ */
+export function revealOnce(specJson: string, spec: QuestionSpec, factSet: FactSet, locale: Locale): QuestionReveal {
+  let reveals = revealsByFactSet.get(factSet);
+  if (!reveals) revealsByFactSet.set(factSet, (reveals = new Map()));
+  const key = `${locale}\n${specJson}`;
+  let reveal = reveals.get(key);
+  if (!reveal) {
+    if (reveals.size >= maxRevealsPerFactSet) reveals.clear();
+    reveal = revealQuestion(spec, factSet, locale);
+    reveals.set(key, reveal);
+  }
+  return reveal;
+}
+
 function storedResult(
   answer: { correct: boolean; score: number },
   quiz: { status: string; currentIndex: number; correctCount: number },
+  specJson: string,
   spec: QuestionSpec,
   factSet: FactSet,
   locale: Locale,
@@ -386,7 +411,7 @@ function storedResult(
   return {
     correct: answer.correct,
     score: answer.score,
-    reveal: revealQuestion(spec, factSet, locale),
+    reveal: revealOnce(specJson, spec, factSet, locale),
     finished,
     nextPosition: finished ? null : quiz.currentIndex,
     correctCount: quiz.correctCount,
