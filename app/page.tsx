@@ -5,12 +5,14 @@ import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listStoredFactSets } from "@/lib/server/fact-sets";
+import { mapAssetUrlFor } from "@/lib/maps/map-assets";
 import { getLatestOpenQuiz } from "@/lib/server/attempts/quizzes";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 
 export default async function HomePage() {
   const t = await getTranslations("quiz.home");
+  const tMap = await getTranslations("map");
   const locale = await getRequestLocale();
   const [factSets, user] = await Promise.all([listStoredFactSets(), getSessionUser()]);
   const openQuiz = user ? await getLatestOpenQuiz(user.id) : null;
@@ -61,6 +63,11 @@ export default async function HomePage() {
                     {t("factCount", { countries: factSet.accessions.length, events: factSet.events.length })}
                   </p>
                   <StartQuizForm factSetId={factSet.id} factSetTitle={factSet.title[locale]} />
+                  {mapAssetUrlFor(factSet.id) ? (
+                    <Link href={`/topics/${encodeURIComponent(factSet.id)}/map`} className={buttonClasses({ variant: "secondary", className: "mt-4" })}>
+                      <span aria-hidden="true">🗺</span> {tMap("topicLink")}
+                    </Link>
+                  ) : null}
                 </Card>
               </li>
             ))}

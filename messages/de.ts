@@ -3,7 +3,8 @@ import auth from "./de/auth.json";
 import classes from "./de/classes.json";
 import common from "./de/common.json";
 import flashcards from "./de/flashcards.json";
+import map from "./de/map.json";
 import progress from "./de/progress.json";
 import quiz from "./de/quiz.json";
 
-export default { actions, auth, classes, common, flashcards, progress, quiz };
+export default { actions, auth, classes, common, flashcards, map, progress, quiz };

@@ -3,7 +3,8 @@ import auth from "./en/auth.json";
 import classes from "./en/classes.json";
 import common from "./en/common.json";
 import flashcards from "./en/flashcards.json";
+import map from "./en/map.json";
 import progress from "./en/progress.json";
 import quiz from "./en/quiz.json";
 
-export default { actions, auth, classes, common, flashcards, progress, quiz };
+export default { actions, auth, classes, common, flashcards, map, progress, quiz };
