@@ -40,7 +40,7 @@ function keyOf(spec: Spec): string {
 }
 
 async function collect(request: APIRequestContext, quizIds: string[], assignmentIds: string[]): Promise<Map<string, string>> {
-  const pages = ["/", "/history", "/assignments", "/account", "/flashcards", ...quizIds.flatMap((id) => [`/quiz/${id}`, `/quiz/${id}/summary`, `/history/${id}`])];
+  const pages = ["/", "/history", "/assignments", "/account", "/flashcards", "/topics/nato/map", ...quizIds.flatMap((id) => [`/quiz/${id}`, `/quiz/${id}/summary`, `/history/${id}`])];
   const apis = ["/api/progress", "/api/account/export", ...quizIds.map((id) => `/api/progress/attempts/${id}`)];
   const bodies = new Map<string, string>();
   for (const url of pages) {

@@ -162,7 +162,8 @@ export function EnlargementMap({
         ) : null}
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      {/* Wider than the layout's reading column on large screens, so the map and the table fit side by side. */}
+      <div className="grid gap-6 lg:relative lg:left-1/2 lg:w-[min(72rem,calc(100vw-4rem))] lg:-translate-x-1/2 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="grid min-w-0 content-start gap-4">
           <div className="overflow-hidden rounded-xl border border-slate-200 bg-sky-50">
             {asset && asset !== "failed" ? (
@@ -238,11 +239,18 @@ export function EnlargementMap({
                   <th scope="col" className="px-3 py-2">
                     {t("table.date")}
                   </th>
-                  <th scope="col" className="px-3 py-2">
+                  <th scope="col" className="hidden px-3 py-2 sm:table-cell">
                     {t("table.round")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    {colouring === "mastery" ? t("table.mastery") : t("table.status", { date: stepLabel })}
+                    {colouring === "mastery" ? (
+                      t("table.mastery")
+                    ) : (
+                      <>
+                        {t("table.statusHeading")}
+                        <span className="sr-only"> {t("table.status", { date: stepLabel })}</span>
+                      </>
+                    )}
                   </th>
                 </tr>
               </thead>
@@ -263,8 +271,8 @@ export function EnlargementMap({
                           {member.name}
                         </button>
                       </th>
-                      <td className="px-3 py-1 text-slate-700">{member.dateLabel}</td>
-                      <td className="px-3 py-1 text-slate-700">{rounds[member.round]?.year}</td>
+                      <td className="px-2 py-1 text-slate-700 sm:px-3">{member.dateLabel}</td>
+                      <td className="hidden px-3 py-1 text-slate-700 sm:table-cell">{rounds[member.round]?.year}</td>
                       <td className="px-3 py-1 text-slate-700">
                         {colouring === "mastery" ? percent(member.mastery) : joined.has(member.countryId) ? t("table.member") : t("table.notMember")}
                       </td>

@@ -74,7 +74,7 @@ export default async function EnlargementMapPage({ params }: Params) {
         dateLabel: date,
         round: roundOfYear.get(Number(accession.date.slice(0, 4))) ?? 0,
         explanation: note ? `${sentence} ${note}` : sentence,
-        source: accession.sources.map((source) => referenceTitle.get(source.ref) ?? source.ref).join("; "),
+        source: [...new Set(accession.sources.map((source) => referenceTitle.get(source.ref) ?? source.ref))].join("; "),
         ...(masteries && masteries[accession.id] !== undefined ? { mastery: masteries[accession.id] } : {}),
       };
     });
