@@ -24,6 +24,8 @@ async function openMap(page: Page): Promise<void> {
 async function tapPointOf(page: Page, id: string): Promise<{ x: number; y: number } | null> {
   const shape = page.locator(`[data-testid=enlargement-map] [data-country="${id}"]`).last();
   await expect(shape).toBeAttached();
+  // A learner scrolls the map into view first; elementFromPoint only sees what is on screen.
+  await page.getByTestId("enlargement-map").scrollIntoViewIfNeeded();
   return shape.evaluate((element) => {
     const geometry = element as SVGGeometryElement;
     const box = geometry.getBBox();
@@ -37,7 +39,11 @@ async function tapPointOf(page: Page, id: string): Promise<{ x: number; y: numbe
         p.y = box.y + (box.height * j) / 24;
         if (!geometry.isPointInFill(p)) continue;
         const screen = p.matrixTransform(matrix);
-        if (document.elementFromPoint(screen.x, screen.y) === element) return { x: screen.x, y: screen.y };
+        // A finger needs a patch, not a pixel: the point and its neighbours 3 px away must all hit.
+        const patch = [[0, 0], [-3, 0], [3, 0], [0, -3], [0, 3]];
+        if (patch.every(([dx, dy]) => document.elementFromPoint(Math.round(screen.x) + dx!, Math.round(screen.y) + dy!) === element)) {
+          return { x: Math.round(screen.x), y: Math.round(screen.y) };
+        }
       }
     }
     return null;
