@@ -100,7 +100,8 @@ export function EnlargementMap({
   const percent = (mastery: number | undefined) => (mastery === undefined ? t("legend.unseen") : t("masteryValue", { percent: Math.round(mastery * 100) }));
 
   return (
-    <div className="grid gap-6">
+    // Wider than the layout's reading column on large screens, so the map and the table fit side by side.
+    <div className="grid gap-6 lg:mx-[calc((100%_-_min(72rem,_100vw_-_4rem))_/_2)]">
       <section aria-labelledby={`${sliderId}-heading`} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id={`${sliderId}-heading`} className="sr-only">
           {t("timeline.label")}
@@ -111,10 +112,10 @@ export function EnlargementMap({
             {isPlaying ? t("timeline.pause") : t("timeline.play")}
           </Button>
           <Button variant="secondary" onClick={() => jumpRound(-1)} disabled={step === 0}>
-            <span aria-hidden="true">⏮</span> {t("timeline.previousRound")}
+            <span aria-hidden="true">←</span> {t("timeline.previousRound")}
           </Button>
           <Button variant="secondary" onClick={() => jumpRound(1)} disabled={step >= lastStep}>
-            {t("timeline.nextRound")} <span aria-hidden="true">⏭</span>
+            {t("timeline.nextRound")} <span aria-hidden="true">→</span>
           </Button>
         </div>
         <label htmlFor={sliderId} className="mt-4 block text-sm font-medium text-slate-700">
@@ -162,8 +163,7 @@ export function EnlargementMap({
         ) : null}
       </section>
 
-      {/* Wider than the layout's reading column on large screens, so the map and the table fit side by side. */}
-      <div className="grid gap-6 lg:relative lg:left-1/2 lg:w-[min(72rem,calc(100vw-4rem))] lg:-translate-x-1/2 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="grid min-w-0 content-start gap-4">
           <div className="overflow-hidden rounded-xl border border-slate-200 bg-sky-50">
             {asset && asset !== "failed" ? (
