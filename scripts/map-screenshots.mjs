@@ -21,9 +21,9 @@ for (const locale of ["de", "en"]) {
     await page.getByTestId("enlargement-map").waitFor();
     await page.getByRole("button", { name: locale === "de" ? "Polen auswählen" : "Select Poland" }).click();
     await page.getByTestId("map-detail-country").waitFor();
-    // The desktop shot starts at the top; the phone shot at the timeline's status, with the map below it.
+    // The desktop shot starts at the timeline's controls, the map below them; the phone shot at the timeline's status, with the map below it.
     if (shot.isMobile) await page.getByTestId("timeline-status").evaluate((element) => element.scrollIntoView({ block: "start" }));
-    else await page.evaluate(() => window.scrollTo(0, 0));
+    else await page.getByTestId("timeline-play").evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 32));
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     const file = `docs/screenshots/map-${shot.name}-${locale}.png`;
     await page.screenshot({ path: file, fullPage: shot.name === "desktop" ? false : false });
