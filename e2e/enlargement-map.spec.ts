@@ -182,3 +182,15 @@ test("'what I know' colours the map by the learner's mastery", async ({ page }) 
   expect(await fill("PL")).toBe("#cbd5e1");
   expect(["#e11d48", "#f59e0b", "#059669"]).toContain(await fill("IS"));
 });
+
+test("the topic card and the dashboard link to the map", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Erweiterungskarte" }).click();
+  await page.waitForURL(/\/topics\/nato\/map$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Die Erweiterung der NATO auf der Karte");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Erweiterungskarte ansehen" }).click();
+  await page.waitForURL(/\/topics\/nato\/map$/);
+  // A topic without a map has no map page.
+  expect((await page.request.get("/topics/no-such-topic/map")).status()).toBe(404);
+});
