@@ -5,61 +5,22 @@ import { useMemo } from "react";
 import type { QuestionLocator } from "@/lib/questions/types";
 import { useMapAsset } from "./map-asset";
 
-/** The smallest crop of the map, in map units, so a tiny state still has its neighbours around it. */
-const minCropWidth = 320;
-const cropPadding = 40;
-
-/** The bounding box of SVG path data made of absolute M/L commands (what project-map.ts writes). */
-function pathBounds(d: string): [number, number, number, number] | null {
-  const numbers = d.match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? [];
-  if (numbers.length < 2) return null;
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i + 1 < numbers.length; i += 2) {
-    minX = Math.min(minX, numbers[i]!);
-    maxX = Math.max(maxX, numbers[i]!);
-    minY = Math.min(minY, numbers[i + 1]!);
-    maxY = Math.max(maxY, numbers[i + 1]!);
-  }
-  return [minX, minY, maxX, maxY];
-}
-
 /**
- * The feedback's locator: a small map, cropped to the countries the question was about, each
- * highlighted and ringed (so Luxembourg shows too), with the round each joined in words. It is
- * built from the reveal, so it only ever appears after answering.
+ * The feedback's locator: the whole map, small, with the countries the question was about
+ * highlighted and ringed (so Luxembourg shows too), and the round each joined in words. The
+ * whole map rather than a crop, so that "where" reads at a glance and no shape reaches past the
+ * picture's edge. It is built from the reveal, so it only ever appears after answering.
  */
 export function LocatorMap({ locator }: { locator: QuestionLocator }) {
   const t = useTranslations("map.locator");
   const asset = useMapAsset(locator.mapUrl);
   const ids = useMemo(() => new Set(locator.countries.map((c) => c.countryId)), [locator]);
   const loaded = asset && asset !== "failed" ? asset : null;
-  const viewBox = useMemo(() => {
-    if (!loaded) return null;
-    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const country of loaded.countries) {
-      if (!ids.has(country.id)) continue;
-      const bounds = pathBounds(country.d);
-      if (!bounds) continue;
-      minX = Math.min(minX, bounds[0]);
-      minY = Math.min(minY, bounds[1]);
-      maxX = Math.max(maxX, bounds[2]);
-      maxY = Math.max(maxY, bounds[3]);
-    }
-    if (!Number.isFinite(minX)) return `0 0 ${loaded.width} ${loaded.height}`;
-    const aspect = loaded.height / loaded.width;
-    let width = Math.max(minCropWidth, maxX - minX + 2 * cropPadding, (maxY - minY + 2 * cropPadding) / aspect);
-    width = Math.min(width, loaded.width);
-    const height = width * aspect;
-    const x = Math.min(Math.max(0, (minX + maxX) / 2 - width / 2), loaded.width - width);
-    const y = Math.min(Math.max(0, (minY + maxY) / 2 - height / 2), loaded.height - height);
-    return `${Math.round(x)} ${Math.round(y)} ${Math.round(width)} ${Math.round(height)}`;
-  }, [loaded, ids]);
-
   const names = locator.countries.map((c) => c.name).join(", ");
   return (
     <figure className="mt-3" data-testid="locator-map">
-      {loaded && viewBox ? (
-        <svg viewBox={viewBox} role="img" aria-label={t("label", { countries: names })} className="block h-auto w-full max-w-sm rounded-lg border border-slate-200 bg-sky-50">
+      {loaded ? (
+        <svg viewBox={`0 0 ${loaded.width} ${loaded.height}`} role="img" aria-label={t("label", { countries: names })} className="block h-auto w-full max-w-sm rounded-lg border border-slate-200 bg-sky-50">
           {loaded.countries.map((country) => (
             <path
               key={country.id}
@@ -73,7 +34,7 @@ export function LocatorMap({ locator }: { locator: QuestionLocator }) {
             .filter((country) => ids.has(country.id))
             .map((country) => {
               const [cx, cy] = country.marker ?? country.centre;
-              return <circle key={`ring-${country.id}`} cx={cx} cy={cy} r={14} fill="none" stroke="#78350f" strokeWidth={2.5} />;
+              return <circle key={`ring-${country.id}`} cx={cx} cy={cy} r={22} fill="none" stroke="#78350f" strokeWidth={4} />;
             })}
         </svg>
       ) : null}
