@@ -25,11 +25,3 @@ export interface MapRound {
   /** Short legend text. */
   legendLabel: string;
 }
-
-/** Where a country lies and when it joined: shown after answering an accession question. */
-export interface LocatorCountry {
-  countryId: string;
-  name: string;
-  year: number;
-  founding: boolean;
-}
