@@ -20,7 +20,7 @@ export interface MapRound {
   index: number;
   year: number;
   colour: string;
-  /** "1949 · Gründung", "Erweiterung 2004 (6. Runde)" … */
+  /** "1949 · Gründung", "Erweiterung 2004 (5. Runde)" … */
   label: string;
   /** Short legend text. */
   legendLabel: string;
