@@ -6,12 +6,14 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { listStoredFactSets } from "@/lib/server/fact-sets";
+import { mapAssetUrlFor } from "@/lib/maps/map-assets";
 import { getLatestOpenQuiz } from "@/lib/server/attempts/quizzes";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 
 export default async function HomePage() {
   const t = await getTranslations("quiz.home");
+  const tMap = await getTranslations("map");
   const locale = await getRequestLocale();
   const [factSets, user] = await Promise.all([listStoredFactSets(), getSessionUser()]);
   const openQuiz = user ? await getLatestOpenQuiz(user.id) : null;
@@ -64,6 +66,11 @@ export default async function HomePage() {
                   <ClientMessages namespaces={["quiz"]}>
                     <StartQuizForm factSetId={factSet.id} factSetTitle={factSet.title[locale]} />
                   </ClientMessages>
+                  {mapAssetUrlFor(factSet.id) ? (
+                    <Link href={`/topics/${encodeURIComponent(factSet.id)}/map`} className={buttonClasses({ variant: "secondary", className: "mt-4" })}>
+                      <span aria-hidden="true">🗺</span> {tMap("topicLink")}
+                    </Link>
+                  ) : null}
                 </Card>
               </li>
             ))}

@@ -40,7 +40,7 @@ function keyOf(spec: Spec): string {
 }
 
 async function collect(request: APIRequestContext, quizIds: string[], assignmentIds: string[]): Promise<Map<string, string>> {
-  const pages = ["/", "/history", "/assignments", "/account", "/flashcards", "/forgot-password", "/reset-password", "/reset-password?token=x", "/account/confirm-email?token=x", ...quizIds.flatMap((id) => [`/quiz/${id}`, `/quiz/${id}/summary`, `/history/${id}`])];
+  const pages = ["/", "/history", "/assignments", "/account", "/flashcards", "/topics/nato/map", "/forgot-password", "/reset-password", "/reset-password?token=x", "/account/confirm-email?token=x", ...quizIds.flatMap((id) => [`/quiz/${id}`, `/quiz/${id}/summary`, `/history/${id}`])];
   const apis = ["/api/progress", "/api/account/export", ...quizIds.map((id) => `/api/progress/attempts/${id}`)];
   const bodies = new Map<string, string>();
   for (const url of pages) {
@@ -151,9 +151,12 @@ test("no response a learner can fetch contains the key of an unanswered or withh
   // A probe that another, revealed attempt explains too (the same fact asked twice) proves
   // nothing, nor does one that is public text: "Die Vereinigten Staaten sind Gründungsmitglied …"
   // opens an explanation and also a true/false prompt of the (unanswered) self-study quiz.
-  const elsewhere = JSON.stringify(
-    await Promise.all([attempts.immediate, attempts.after_submit, selfStudy].map(async (id) => (await request.get(`/api/progress/attempts/${id}`)).json())),
-  );
+  // The enlargement map is public reference text too: it states every accession ("Polen trat
+  // der NATO am 12. März 1999 bei …") to anyone, by design; it is still scanned for stored keys above.
+  const elsewhere =
+    JSON.stringify(
+      await Promise.all([attempts.immediate, attempts.after_submit, selfStudy].map(async (id) => (await request.get(`/api/progress/attempts/${id}`)).json())),
+    ) + canonical(await (await request.get("/topics/nato/map")).text());
   const revealedHistory = canonical(await (await request.get(`/history/${attempts.after_due}`)).text());
   for (const probe of probes) {
     expect(revealedHistory, "the scanner finds the explanation once revealed").toContain(probe);

@@ -4,7 +4,8 @@ import classes from "./de/classes.json";
 import common from "./de/common.json";
 import flashcards from "./de/flashcards.json";
 import mail from "./de/mail.json";
+import map from "./de/map.json";
 import progress from "./de/progress.json";
 import quiz from "./de/quiz.json";
 
-export default { actions, auth, classes, common, flashcards, mail, progress, quiz };
+export default { actions, auth, classes, common, flashcards, mail, map, progress, quiz };

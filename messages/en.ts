@@ -4,7 +4,8 @@ import classes from "./en/classes.json";
 import common from "./en/common.json";
 import flashcards from "./en/flashcards.json";
 import mail from "./en/mail.json";
+import map from "./en/map.json";
 import progress from "./en/progress.json";
 import quiz from "./en/quiz.json";
 
-export default { actions, auth, classes, common, flashcards, mail, progress, quiz };
+export default { actions, auth, classes, common, flashcards, mail, map, progress, quiz };

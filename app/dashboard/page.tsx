@@ -5,7 +5,10 @@ import { EmptyProgress } from "@/components/progress/empty-progress";
 import { MasterySection } from "@/components/progress/mastery-section";
 import { StatCards } from "@/components/progress/stat-cards";
 import { WeakestFacts } from "@/components/progress/weakest-facts";
+import Link from "next/link";
 import { getDashboard } from "@/lib/server/progress";
+import { listStoredFactSets } from "@/lib/server/fact-sets";
+import { mapAssetUrlFor } from "@/lib/maps/map-assets";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 
@@ -23,12 +26,22 @@ export default async function DashboardPage() {
   const user = await getSessionUser();
   const requestLocale = await getRequestLocale();
   const dashboard = user ? await getDashboard(user.id, new Date(), requestLocale) : null;
+  const tMap = await getTranslations("map");
+  const mapTopics = (await listStoredFactSets()).filter((factSet) => mapAssetUrlFor(factSet.id));
 
   return (
     <div className="grid gap-6">
       <header>
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("heading")}</h1>
         <p className="mt-2 max-w-2xl leading-relaxed text-slate-600">{t("intro")}</p>
+        {mapTopics.map((factSet) => (
+          <p key={factSet.id} className="mt-3 text-sm text-slate-700">
+            <Link href={`/topics/${encodeURIComponent(factSet.id)}/map`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
+              {tMap("dashboardLink")}
+            </Link>{" "}
+            – {tMap("dashboardLinkBody")}
+          </p>
+        ))}
       </header>
       {!dashboard?.hasActivity ? (
         <EmptyProgress />

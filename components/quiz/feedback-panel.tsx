@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { LocatorMap } from "@/components/map/locator-map";
 import type { AnswerReply } from "./quiz-player";
 
 /** The verdict after answering: right or wrong in words and symbol (not colour alone), the answer, why, and where it comes from. */
@@ -27,6 +28,7 @@ export function FeedbackPanel({ reply }: { reply: AnswerReply }) {
       <p className="mt-2 text-xs leading-relaxed text-slate-500 wrap-anywhere">
         <span className="font-medium">{t("source")}</span> {reply.reveal.source}
       </p>
+      {reply.reveal.locator ? <LocatorMap locator={reply.reveal.locator} /> : null}
     </div>
   );
 }

@@ -30,3 +30,12 @@ describe("the projected NATO map asset", () => {
     expect(asset.countries.some((c) => !c.isMember)).toBe(true);
   });
 });
+
+describe("mapAssetUrls", () => {
+  it("points at the file the generator writes", async () => {
+    const { mapAssetUrlFor } = await import("./map-assets");
+    expect(`public${mapAssetUrlFor("nato")}`).toBe(mapAssetPath);
+    expect(mapAssetUrlFor("constructor")).toBeUndefined();
+    expect(mapAssetUrlFor("eu")).toBeUndefined();
+  });
+});

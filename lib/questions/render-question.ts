@@ -11,7 +11,11 @@ import {
 } from "./fact-index";
 import { type OrgNames, type Templates, type Term, templatesFor } from "./templates";
 import { isModuleType, questionModules } from "./question-types/registry";
-import type { OptionRef, PublicQuestion, QuestionReveal, QuestionSpec, RenderedOption } from "./types";
+import { mapAssetUrlFor } from "../maps/map-assets";
+import type { OptionRef, PublicQuestion, QuestionLocator, QuestionReveal, QuestionSpec, RenderedOption } from "./types";
+
+/** A question about more accessions than this gets no locator map: it would point at half of Europe. */
+export const maxLocatorCountries = 8;
 
 /**
  * Turns a locale-neutral QuestionSpec into text. `renderQuestion` gives what the browser may
@@ -58,10 +62,34 @@ export function revealQuestion(spec: QuestionSpec, factSet: FactSet, locale: Loc
   else if (Array.isArray(answer)) {
     correctAnswer = spec.kind === "order" ? answer.join(t.sequenceSeparator) : answer.join(", ");
   } else correctAnswer = Object.entries(answer).map(([left, right]) => t.pair(left, right)).join(", ");
+  const locator = locateAccessions(spec, factSet, locale);
   return {
     correctAnswer,
     explanation: renderExplanation(spec, index, t),
     source: renderSource(spec, index, t),
+    ...(locator ? { locator } : {}),
+  };
+}
+
+/**
+ * The locator map of a question: every accession among the facts it tests, with the year it
+ * took effect. Undefined when the fact set has no map, the question tests no accession, or
+ * more than `maxLocatorCountries` of them.
+ */
+export function locateAccessions(spec: QuestionSpec, factSet: FactSet, locale: Locale): QuestionLocator | undefined {
+  const mapUrl = mapAssetUrlFor(factSet.id);
+  if (!mapUrl) return undefined;
+  const accessions = spec.factIds.flatMap((factId) => factSet.accessions.filter((accession) => accession.id === factId));
+  if (accessions.length === 0 || accessions.length > maxLocatorCountries) return undefined;
+  const index = indexFactSet(factSet);
+  return {
+    mapUrl,
+    countries: accessions.map((accession) => ({
+      countryId: accession.country,
+      name: requireCountry(index, accession.country).name[locale],
+      year: yearOf(accession.date),
+      founding: accession.founding,
+    })),
   };
 }
 

@@ -142,6 +142,19 @@ export interface QuestionReveal {
   correctAnswer: string;
   explanation: string;
   source: string;
+  /**
+   * Where the countries the question is about lie, and the round each joined with: the
+   * feedback's locator map. Only part of the reveal, so it never reaches the browser before
+   * the answer. Absent for questions about no accession, or about too many to point at.
+   */
+  locator?: QuestionLocator;
+}
+
+/** The locator map of a revealed accession question. */
+export interface QuestionLocator {
+  /** The fact set's projected map (see lib/maps/map-assets.ts). */
+  mapUrl: string;
+  countries: { countryId: string; name: string; year: number; founding: boolean }[];
 }
 
 export interface GradeResult {

@@ -320,3 +320,37 @@ describe("createWeakSpotsQuiz", () => {
     await expect(createWeakSpotsQuiz(owner, "no-such-set", now)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("getFactMasteries", () => {
+  it("holds the facts the learner answered, right ones above wrong ones, and nothing of another learner", async () => {
+    const userId = await createUser();
+    const other = await createUser();
+    const played = await playQuiz(userId, [false, true, true], daysAgo(0.5));
+    await playQuiz(other, [true, true, true, true], daysAgo(0.5));
+    const masteries = await progress.getFactMasteries(userId, "nato", now);
+    expect(Object.keys(masteries).sort()).toEqual([...new Set([...played.wrongFacts, ...played.rightFacts])].sort());
+    for (const right of played.rightFacts) {
+      for (const wrong of played.wrongFacts) expect(masteries[right]!).toBeGreaterThan(masteries[wrong]!);
+    }
+    expect(await progress.getFactMasteries(await createUser(), "nato", now)).toEqual({});
+    await expect(progress.getFactMasteries(userId, "no-such-set", now)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("createFactPracticeQuiz", () => {
+  it("asks only about the one fact, with several question types", async () => {
+    const userId = await createUser();
+    const created = await progress.createFactPracticeQuiz(userId, "nato", "accession-lu", now);
+    const quiz = await db.quiz.findUniqueOrThrow({ where: { id: created.id }, include: { questions: true } });
+    expect(quiz).toMatchObject({ userId, mode: "self", factSetId: "nato", status: "in_progress" });
+    expect(quiz.questions.length).toBeGreaterThanOrEqual(3);
+    expect(quiz.questions.every((q) => q.factIds.split(",").includes("accession-lu"))).toBe(true);
+    expect(new Set(quiz.questions.map((q) => q.type)).size).toBeGreaterThan(1);
+  });
+
+  it("is not found for an unknown fact or fact set", async () => {
+    const userId = await createUser();
+    await expect(progress.createFactPracticeQuiz(userId, "nato", "accession-xx", now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(progress.createFactPracticeQuiz(userId, "no-such-set", "accession-lu", now)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

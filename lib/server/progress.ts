@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countryById, eventById } from "../facts/fact-queries";
+import { allFactIds, countryById, eventById } from "../facts/fact-queries";
 import type { FactSet, Locale } from "../facts/schema";
 import { type Evidence, type FactMastery, masteryByFact, reviewToEvidence, weakestFacts } from "../mastery/mastery";
 import { type TopicMastery, topicMastery } from "../mastery/topic-mastery";
@@ -46,6 +46,8 @@ export const weakestFactCount = 8;
 /** Facts a weak-spots quiz practises at most, and questions it asks at most. */
 const weakSpotsFactLimit = 10;
 const weakSpotsQuestionLimit = 10;
+/** Questions a one-fact practice quiz (from the map) asks at most. */
+const factPracticeQuestionLimit = 5;
 const dayMs = 24 * 60 * 60 * 1000;
 
 // ── Dashboard ───────────────────────────────────────────────────────────────────────────
@@ -440,6 +442,38 @@ export async function listWeakFacts(userId: string, factSetId: string, now: Date
   );
   const known = new Set([...factSet.accessions.map((a) => a.id), ...factSet.events.map((e) => e.id)]);
   return weakestFacts(mastery, limit, known);
+}
+
+/**
+ * The learner's mastery (0..1) of every fact of one fact set they have evidence for, by fact
+ * id: what the enlargement map's "what I know" colouring shows. Facts without evidence are
+ * absent (unseen), not 0.
+ */
+export async function getFactMasteries(userId: string, factSetId: string, now: Date = new Date()): Promise<Record<string, number>> {
+  const factSet = await getStoredFactSet(factSetId);
+  const evidence = await loadEvidence(userId, new Date(now.getTime() - masteryHorizonDays * dayMs), now, factSetId);
+  const mastery = masteryByFact(
+    evidence.map((e) => e.evidence),
+    now,
+  );
+  const known = new Set(allFactIds(factSet));
+  return Object.fromEntries([...mastery.values()].filter((fact) => known.has(fact.factId)).map((fact) => [fact.factId, fact.mastery]));
+}
+
+/**
+ * Starts a quiz that practises one fact (the map's "practise" button): every question type
+ * that can test it, about five questions. ConflictError("map.errors.noQuestions") when no
+ * question can be built; NotFoundError for an unknown fact set or fact.
+ */
+export async function createFactPracticeQuiz(userId: string, factSetId: string, factId: string, now: Date = new Date()): Promise<CreatedQuiz> {
+  const factSet = await getStoredFactSet(factSetId);
+  if (!allFactIds(factSet).includes(factId)) throw new NotFoundError(`fact ${factId}`);
+  try {
+    return await createQuiz(userId, { factSetId, types: [...questionTypes], count: factPracticeQuestionLimit, mode: "self", factIds: [factId] }, now);
+  } catch (error) {
+    if (error instanceof ConflictError) throw new ConflictError("map.errors.noQuestions");
+    throw error;
+  }
 }
 
 /**
