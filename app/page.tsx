@@ -6,6 +6,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { listStoredFactSets } from "@/lib/server/fact-sets";
+import { supportedQuestionTypes } from "@/lib/questions/preview-types";
 import { mapAssetUrlFor } from "@/lib/maps/map-assets";
 import { getLatestOpenQuiz } from "@/lib/server/attempts/quizzes";
 import { getSessionUser } from "@/lib/server/session";
@@ -64,7 +65,7 @@ export default async function HomePage() {
                     {t("factCount", { countries: factSet.accessions.length, events: factSet.events.length })}
                   </p>
                   <ClientMessages namespaces={["quiz"]}>
-                    <StartQuizForm factSetId={factSet.id} factSetTitle={factSet.title[locale]} />
+                    <StartQuizForm factSetId={factSet.id} factSetTitle={factSet.title[locale]} types={supportedQuestionTypes(factSet)} />
                   </ClientMessages>
                   {mapAssetUrlFor(factSet.id) ? (
                     <Link href={`/topics/${encodeURIComponent(factSet.id)}/map`} className={buttonClasses({ variant: "secondary", className: "mt-4" })}>

@@ -12,30 +12,33 @@ const lengthChoices = ["5", "10", "20"] as const;
 type LengthChoice = (typeof lengthChoices)[number] | "custom";
 
 /** Question types grouped by how they are answered, in the generator's stable order. */
-const typeGroups: { group: "single" | "multi" | "arrange" | "text" | "map"; types: QuestionType[] }[] = (
-  [
-    ["single", ["single"]],
-    ["multi", ["multi"]],
-    ["arrange", ["order", "match"]],
-    ["text", ["text"]],
-    ["map", ["map"]],
-  ] as const
-).map(([group, kinds]) => ({
-  group,
-  types: questionTypes.filter((type) => (kinds as readonly string[]).includes(questionKindOf[type])),
-}));
+const kindGroups = [
+  ["single", ["single"]],
+  ["multi", ["multi"]],
+  ["arrange", ["order", "match"]],
+  ["text", ["text"]],
+  ["map", ["map"]],
+] as const;
+
+/** The offered types by answer kind; a group with none of them is left out. */
+function groupTypes(offered: readonly QuestionType[]): { group: (typeof kindGroups)[number][0]; types: QuestionType[] }[] {
+  return kindGroups
+    .map(([group, kinds]) => ({ group, types: offered.filter((type) => (kinds as readonly string[]).includes(questionKindOf[type])) }))
+    .filter((entry) => entry.types.length > 0);
+}
 
 /**
  * The "start a quiz" form of one topic: length (5/10/20/custom) and question types (all by
  * default, tucked away in a disclosure so the first screen stays simple). Validation happens
  * in the server action; its messages appear in a live region.
  */
-export function StartQuizForm({ factSetId, factSetTitle }: { factSetId: string; factSetTitle: string }) {
+export function StartQuizForm({ factSetId, factSetTitle, types = questionTypes }: { factSetId: string; factSetTitle: string; types?: readonly QuestionType[] }) {
+  const typeGroups = groupTypes(types);
   const t = useTranslations("quiz");
   const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(startQuiz, null);
   const [length, setLength] = useState<LengthChoice>("10");
   const [customCount, setCustomCount] = useState("15");
-  const [selected, setSelected] = useState<ReadonlySet<QuestionType>>(() => new Set(questionTypes));
+  const [selected, setSelected] = useState<ReadonlySet<QuestionType>>(() => new Set(types));
   const [isTypesOpen, setTypesOpen] = useState(false);
   const isHydrated = useHydrated();
   const idPrefix = `start-${factSetId}`;
@@ -129,7 +132,7 @@ export function StartQuizForm({ factSetId, factSetTitle }: { factSetId: string; 
         <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-xl px-4 py-3 text-sm font-medium text-slate-800 [&::-webkit-details-marker]:hidden">
           <span>
             {t("start.typesSummary")}{" "}
-            <span className="font-normal text-slate-500">· {t("start.typesSelected", { selected: selected.size, total: questionTypes.length })}</span>
+            <span className="font-normal text-slate-500">· {t("start.typesSelected", { selected: selected.size, total: types.length })}</span>
           </span>
           <span aria-hidden="true" className="text-slate-400 transition-transform group-open:rotate-180">
             ▾
@@ -137,7 +140,7 @@ export function StartQuizForm({ factSetId, factSetTitle }: { factSetId: string; 
         </summary>
         <div className="border-t border-slate-200 px-4 pb-4 pt-3">
           <div className="flex gap-2">
-            <Button variant="secondary" onClick={() => setSelected(new Set(questionTypes))}>
+            <Button variant="secondary" onClick={() => setSelected(new Set(types))}>
               {t("start.selectAll")}
             </Button>
             <Button variant="secondary" onClick={() => setSelected(new Set())}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getFactSet } from "../facts/load-fact-sets";
 import { toFactSet } from "../facts/membership";
 import { parseMembershipTable } from "../facts/parse-membership-table";
-import { describeUnsupported, previewQuestionTypes } from "./preview-types";
+import { describeUnsupported, previewQuestionTypes, supportedQuestionTypes } from "./preview-types";
 import { questionTypes } from "./types";
 
 function table(csv: string) {
@@ -43,5 +43,16 @@ describe("previewQuestionTypes", () => {
     const preview = previewQuestionTypes(table(readFileSync("data/examples/eu-membership.csv", "utf8")));
     const supported = preview.filter((p) => p.supported).map((p) => p.type);
     expect(supported).toEqual(expect.arrayContaining(["group-members-select", "member-today-true-false", "founding-members-select", "accession-date", "typed-country", "members-after-round"]));
+  });
+});
+
+describe("supportedQuestionTypes", () => {
+  it("offers NATO every type it can build and none of the table-only ones (the start form lists these)", () => {
+    const nato = getFactSet("nato");
+    const offered = supportedQuestionTypes(nato);
+    expect(offered).not.toContain("group-members-select");
+    expect(offered).not.toContain("member-today-true-false");
+    expect(offered.length).toBe(questionTypes.length - 2);
+    expect(supportedQuestionTypes(nato)).toBe(offered); // cached per fact set
   });
 });

@@ -34,6 +34,22 @@ export function previewQuestionTypes(factSet: FactSet, seed: string | number = "
   });
 }
 
+const supportedCache = new WeakMap<FactSet, QuestionType[]>();
+
+/**
+ * The question types `factSet` can ask (those the preview finds a sample for), in the stable
+ * type order: what the start form offers, so a topic never lists a type it cannot build.
+ * Cached per fact-set object (stored fact sets are loaded once per checksum).
+ */
+export function supportedQuestionTypes(factSet: FactSet): QuestionType[] {
+  let types = supportedCache.get(factSet);
+  if (!types) {
+    types = previewQuestionTypes(factSet).flatMap((preview) => (preview.supported ? [preview.type] : []));
+    supportedCache.set(factSet, types);
+  }
+  return types;
+}
+
 function reasonFor(type: QuestionType, factSet: FactSet): UnsupportedReason {
   if (eventTypes.has(type)) return "no-events";
   if (type === "map-click-wave" || type === "map-name-highlighted") return "not-on-map";
