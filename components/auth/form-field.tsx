@@ -33,7 +33,7 @@ export function TextField({
         </p>
       ) : null}
       {hintId ? (
-        <p id={hintId} className="text-sm text-slate-500">
+        <p id={hintId} className="text-sm text-slate-600">
           {hint}
         </p>
       ) : null}

@@ -106,7 +106,7 @@ export function MapQuestion({
               : null}
           </svg>
         ) : (
-          <p className="p-4 text-sm text-slate-500">{t("mapLoading")}</p>
+          <p className="p-4 text-sm text-slate-600">{t("mapLoading")}</p>
         )}
       </div>
       <fieldset className="min-w-0">

@@ -45,7 +45,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
           <Card className="flex items-center gap-5">
             <ScoreRing percent={percent} />
             <div>
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("scoreLabel")}</p>
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("scoreLabel")}</p>
               <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid="summary-score">
                 {t("score", { correct: summary.correctCount, total: summary.questionCount })}
               </p>
@@ -53,7 +53,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
             </div>
           </Card>
           <Card>
-            <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("time")}</p>
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("time")}</p>
             <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid="summary-time">
               {duration}
             </p>
@@ -84,7 +84,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
             {summary.mistakes.map((mistake) => (
               <li key={mistake.position} data-testid="mistake">
                 <Card className="border-l-4 border-l-rose-400">
-                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("questionNumber", { number: mistake.position + 1 })}</p>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("questionNumber", { number: mistake.position + 1 })}</p>
                   <h3 className="mt-1 text-base font-semibold leading-snug text-slate-900">{mistake.prompt}</h3>
                   <dl className="mt-3 grid grid-cols-1 gap-2 text-sm">
                     <div className="flex flex-wrap gap-x-2">
@@ -94,7 +94,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
                       </dt>
                       <dd className="min-w-0 text-slate-800 wrap-anywhere">
                         {mistake.yourAnswer || t("noAnswer")}
-                        {mistake.score > 0 ? <span className="text-slate-500"> · {t("partial", { percent: Math.round(mistake.score * 100) })}</span> : null}
+                        {mistake.score > 0 ? <span className="text-slate-600"> · {t("partial", { percent: Math.round(mistake.score * 100) })}</span> : null}
                       </dd>
                     </div>
                     <div className="flex flex-wrap gap-x-2">
@@ -110,7 +110,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
                   <p className="mt-3 text-sm leading-relaxed text-slate-700" data-testid="mistake-explanation">
                     {mistake.explanation}
                   </p>
-                  <p className="mt-2 text-xs leading-relaxed text-slate-500 wrap-anywhere">
+                  <p className="mt-2 text-xs leading-relaxed text-slate-600 wrap-anywhere">
                     <span className="font-medium">{t("source")}</span> {mistake.source}
                   </p>
                 </Card>
