@@ -20,8 +20,6 @@ const sizes = [
 const locales = ["de", "en"] as const;
 type Locale = (typeof locales)[number];
 
-test.describe.configure({ mode: "serial" });
-
 /**
  * Violations found so far in this language. They are collected rather than failing where they
  * are found, so one run lists every one of them, and checked in the last test of the language
@@ -161,6 +159,8 @@ const kinds: { kind: string; types: QuestionTypeName[] }[] = [
 
 for (const locale of locales) {
   test.describe(`axe, ${locale}`, () => {
+    // One language's states build on each other (a signed-in learner, a class); the other language runs on its own.
+    test.describe.configure({ mode: "serial" });
     let learner: { context: BrowserContext; page: Page };
     let teacher: { context: BrowserContext; page: Page };
     let classId = "";

@@ -25,8 +25,10 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
   const summary = await orNotFound(getQuizSummary(user.id, quizId, requestLocale));
   if (summary.status === "in_progress") redirect(`/quiz/${encodeURIComponent(summary.id)}`);
 
-  const percent = summary.questionCount > 0 ? Math.round((summary.correctCount / summary.questionCount) * 100) : 0;
-  const partialPercent = Math.round(summary.score * 100);
+  // One rule everywhere (summary, history, mastery, gradebook): a question is worth one point, a partly right answer its share.
+  const percent = Math.round(summary.score * 100);
+  const points = Math.round(summary.score * summary.questionCount * 10) / 10;
+  const partialCount = summary.mistakes.filter((mistake) => mistake.score > 0).length;
   const totalSeconds = Math.round(summary.durationMs / 1000);
   const duration =
     totalSeconds >= 60
@@ -49,7 +51,14 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
               <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid="summary-score">
                 {t("score", { correct: summary.correctCount, total: summary.questionCount })}
               </p>
-              {partialPercent !== percent ? <p className="mt-1 text-sm text-slate-600">{t("partialScore", { percent: partialPercent })}</p> : null}
+              {partialCount > 0 ? (
+                <>
+                  <p className="mt-1 text-sm font-medium text-slate-800" data-testid="summary-points">
+                    {t("points", { points, total: summary.questionCount })} · {t("breakdown", { correct: summary.correctCount, partial: partialCount })}
+                  </p>
+                  <p className="mt-1 text-sm text-slate-600">{t("scoringRule")}</p>
+                </>
+              ) : null}
             </div>
           </Card>
           <Card>
