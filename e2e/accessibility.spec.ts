@@ -294,6 +294,7 @@ for (const locale of locales) {
         if (position < 3) await waitForQuestion(l);
       }
       await l.waitForURL(/\/summary$/);
+      await expect(l.getByTestId("handed-in")).toBeVisible();
       await audit(l, "assignment handed in (learner summary)");
 
       await page.goto(`/classes/${classId}`);

@@ -127,3 +127,9 @@ test("a typo is accepted, with the right spelling shown", async ({ page }) => {
   }
   expect(quizIdOf(page)).toBe(quizId);
 });
+
+test("the dashboard tells a guest that progress lives only in this browser, with a way to sign up", async ({ page }) => {
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("guest-note")).toContainText("Dein Fortschritt liegt nur in diesem Browser.");
+  await expect(page.getByTestId("guest-note").getByRole("link", { name: "Konto anlegen" })).toHaveAttribute("href", "/sign-up?next=/dashboard");
+});

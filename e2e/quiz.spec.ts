@@ -43,7 +43,8 @@ test("a full quiz by mouse: feedback after each answer, score = number of right 
     await expect(page.getByTestId("verdict")).toHaveText(/^(Richtig!|Leider falsch\.)$/);
     await expect(page.getByTestId("correct-answer")).not.toBeEmpty();
     await expect(page.getByTestId("explanation")).not.toBeEmpty();
-    await expect(feedback).toContainText("Quelle:");
+    // The source: a quotation (the source text's sentence, where it states the fact), other references folded away.
+    await expect(feedback.locator('[data-testid="source-quote"], [data-testid="source-references"]').first()).toBeVisible();
     if (await isAnsweredCorrectly(page)) rightAnswers++;
     // Options are locked once answered.
     await expect(page.locator("main [data-quiz-option]").first()).toBeDisabled();
@@ -305,7 +306,7 @@ test("the header's language switch renders the quiz in English", async ({ page }
   await optionLabels(page).first().click();
   await page.getByRole("button", { name: "Answer" }).click();
   await expect(page.getByTestId("verdict")).toHaveText(/^(Correct!|Sorry, that's wrong\.)$/);
-  await expect(feedbackOf(page)).toContainText("Source:");
+  await expect(feedbackOf(page).locator('[data-testid="source-quote"] figcaption, [data-testid="source-references"] summary').first()).toHaveText(/\S/);
   await expect(page.getByTestId("next")).toHaveText(/Next/);
   await page.reload();
   await expect(progressOf(page)).toHaveText("Question 2 of 5");

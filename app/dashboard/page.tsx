@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActivitySection } from "@/components/progress/activity-section";
@@ -29,6 +30,14 @@ export default async function DashboardPage() {
       <header>
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("heading")}</h1>
         <p className="mt-2 max-w-2xl leading-relaxed text-slate-600">{t("intro")}</p>
+        {!user || user.isGuest ? (
+          <p className="mt-3 max-w-2xl rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="guest-note">
+            {t("guestNote")}{" "}
+            <Link href="/sign-up?next=/dashboard" className="font-semibold underline underline-offset-2">
+              {t("guestSignUp")}
+            </Link>
+          </p>
+        ) : null}
       </header>
       {!dashboard?.hasActivity ? (
         <EmptyProgress />

@@ -41,8 +41,16 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
       <section aria-labelledby="summary-heading">
         <p className="text-sm font-medium text-brand-700">{t("subheading", { title: summary.factSetTitle, count: summary.questionCount })}</p>
         <h1 id="summary-heading" className="mt-1 text-3xl font-semibold tracking-tight">
-          {t("heading")}
+          {summary.assignment ? t("handedIn") : t("heading")}
         </h1>
+        {summary.assignment ? (
+          <p className="mt-2 flex items-center gap-2 text-slate-800" data-testid="handed-in">
+            <span aria-hidden="true" className="flex size-6 items-center justify-center rounded-full bg-emerald-700 text-sm text-white">
+              ✓
+            </span>
+            {t("handedInBody", { title: summary.assignment.title })}
+          </p>
+        ) : null}
         <div className="mt-5 grid gap-4 sm:grid-cols-[1.4fr_1fr]">
           <Card className="flex items-center gap-5">
             <ScoreRing percent={percent} />
@@ -71,9 +79,15 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
         </div>
         <div className="mt-5 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
           {summary.mistakes.length > 0 ? <PractiseMistakesForm quizId={summary.id} /> : null}
-          <Link href="/" className={buttonClasses({ variant: summary.mistakes.length > 0 ? "secondary" : "primary", size: "lg" })}>
-            {t("newQuiz")}
-          </Link>
+          {summary.assignment ? (
+            <Link href={`/assignments/${encodeURIComponent(summary.assignment.assignmentId)}`} className={buttonClasses({ variant: "primary", size: "lg" })}>
+              {t("backToAssignment")}
+            </Link>
+          ) : (
+            <Link href="/" className={buttonClasses({ variant: summary.mistakes.length > 0 ? "secondary" : "primary", size: "lg" })}>
+              {t("newQuiz")}
+            </Link>
+          )}
         </div>
       </section>
 
