@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./auth-fixtures";
 import { queryE2eDatabase } from "./e2e-database";
@@ -12,6 +12,9 @@ import { type QuestionTypeName, feedbackOf, quizIdOf, startQuizFromHome } from "
  */
 
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
+
+const artifacts = "e2e/.artifacts";
+mkdirSync(artifacts, { recursive: true });
 
 const nato = JSON.parse(readFileSync("data/nato.json", "utf8")) as { countries: { id: string; name: { de: string } }[] };
 
@@ -82,7 +85,7 @@ for (const [kind, type] of kinds) {
     await expectInViewport(page, "correct-answer");
     await expectInViewport(page, "next");
     const result = await feedbackOf(page).getAttribute("data-result");
-    await expect(page.getByTestId("verdict")).toHaveText(result === "partial" ? /^Teilweise richtig – \d+ % der Punkte\.$/ : "Leider falsch.");
+    await expect(page.getByTestId("verdict")).toHaveText(result === "partial" ? /^Teilweise richtig – \d+\s% der Punkte\.$/ : "Leider falsch.");
     if (kind === "multi") {
       await expect(page.locator('main [data-mark="picked"]')).toHaveText("✓ richtig gewählt");
       await expect(page.locator('main [data-mark="wrongPick"]')).toHaveText("✗ falsch gewählt");
@@ -108,6 +111,8 @@ for (const [kind, type] of kinds) {
       for (const link of await references.locator("a").all()) expect(await link.textContent()).not.toMatch(/^https?:/);
     }
     expect(await feedbackOf(page).textContent()).not.toContain("Quelltext");
+    // What the phone shows right after answering (for docs/).
+    await page.screenshot({ path: `${artifacts}/feedback-${kind}-375.png` });
   });
 }
 

@@ -61,7 +61,13 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
   }));
   const averages = points.map((p) => p.average).filter((v): v is number => v !== null);
   const chartSummary = averages.length
-    ? t("report.chartSummary", { count: averages.length, min: Math.min(...averages), max: Math.max(...averages), last: averages[averages.length - 1]! })
+    ? t("report.chartSummary", {
+        count: averages.length,
+        min: Math.min(...averages),
+        max: Math.max(...averages),
+        same: String(Math.min(...averages) === Math.max(...averages)),
+        last: averages[averages.length - 1]!,
+      })
     : t("report.noData");
 
   return (
