@@ -79,7 +79,7 @@ export function ChoiceOptions({
                 </span>
                 <span className="flex-1 text-base leading-snug text-slate-900">{option.label}</span>
                 {mark ? (
-                  <span className={`shrink-0 text-sm font-semibold ${isRightMark(mark) ? "text-emerald-800" : mark === "missed" ? "text-amber-900" : "text-rose-800"}`} data-mark={mark}>
+                  <span className={`min-w-0 text-right text-sm font-semibold ${isRightMark(mark) ? "text-emerald-800" : mark === "missed" ? "text-amber-900" : "text-rose-800"}`} data-mark={mark}>
                     <span aria-hidden="true">{isRightMark(mark) ? "✓ " : mark === "missed" ? "○ " : "✗ "}</span>
                     {t(markText[mark])}
                   </span>

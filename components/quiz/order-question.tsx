@@ -84,7 +84,7 @@ export function OrderQuestion({
               </span>
               <span className="flex-1 text-base leading-snug">{label}</span>
               {place ? (
-                <span className={`shrink-0 text-sm font-semibold ${place.isRight ? "text-emerald-800" : "text-rose-800"}`} data-mark={place.isRight ? "in-place" : "out-of-place"}>
+                <span className={`min-w-0 text-right text-sm font-semibold ${place.isRight ? "text-emerald-800" : "text-rose-800"}`} data-mark={place.isRight ? "in-place" : "out-of-place"}>
                   <span aria-hidden="true">{place.isRight ? "✓ " : "✗ "}</span>
                   {place.isRight ? t("markInPlace") : t("markOutOfPlace", { position: place.position })}
                 </span>
