@@ -61,7 +61,7 @@ export default async function HomePage() {
                   <div aria-hidden="true" className="absolute inset-x-0 top-0 h-1.5 bg-gradient-to-r from-brand-500 via-brand-600 to-brand-900" />
                   <h3 className="text-xl font-semibold tracking-tight text-slate-900">{factSet.title[locale]}</h3>
                   <p className="mt-2 leading-relaxed text-slate-600">{factSet.description[locale]}</p>
-                  <p className="mt-2 text-xs font-medium uppercase tracking-wide text-slate-500">
+                  <p className="mt-2 text-xs font-medium uppercase tracking-wide text-slate-600">
                     {t("factCount", { countries: factSet.accessions.length, events: factSet.events.length })}
                   </p>
                   <ClientMessages namespaces={["quiz"]}>
@@ -84,7 +84,7 @@ export default async function HomePage() {
         section, as cards in the list below. It stays hidden while the list is empty.
       */}
       <section aria-labelledby="more-heading" className="hidden border-t border-slate-200 pt-6 has-[li]:block" data-slot="more-features">
-        <h2 id="more-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h2 id="more-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           {t("moreHeading")}
         </h2>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2">

@@ -99,6 +99,8 @@ test.describe("sign-up", () => {
     await expect(password).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Das Passwort muss mindestens 10 Zeichen lang sein.")).toBeVisible();
     await expect(password).toBeFocused();
+    // What was typed is kept, the password too, so fixing it does not mean typing everything again.
+    await expect(password).toHaveValue("kurz");
     // The typed address survives the failed submission (browsers trim type="email" values).
     await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue("Jemand@Example.ORG");
 
@@ -115,6 +117,8 @@ test.describe("sign-up", () => {
     await page.getByLabel("Passwort", { exact: true }).fill("ein anderes langes Passwort");
     await page.getByRole("button", { name: "Konto erstellen" }).click();
     await expect(page.getByRole("status")).toHaveText(invalidCredentials);
+    // Said once, not beside the field and again below the form.
+    await expect(page.getByText(invalidCredentials)).toHaveCount(1);
     await expect(page.getByText("gibt es schon ein Konto", { exact: false })).toHaveCount(0);
     await expect(header(page).getByRole("link", { name: "Anmelden" })).toBeVisible();
 
@@ -134,6 +138,8 @@ test.describe("sign-in and sign-out", () => {
     await page.goto("/sign-in");
     await submitSignIn(page, { ...account, password: "ein falsches Passwort" });
     await expect(page.getByRole("status")).toHaveText(invalidCredentials);
+    // The focus goes to the message, not back to the page's body.
+    await expect(page.locator("main [data-form-message]")).toBeFocused();
     await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue(account.email);
     await expect(page.getByLabel("Passwort", { exact: true })).toHaveValue("");
 

@@ -31,7 +31,8 @@ export async function startQuizFromHome(page: Page, { types, length }: { types: 
 
 /** Waits until the question on screen is interactive (hydrated), with its heading focused. */
 export async function waitForQuestion(page: Page): Promise<void> {
-  await expect(page.locator("main [data-hydrated][data-phase=answering]")).toBeVisible();
+  // Hydration can take a while on a busy 2-core machine.
+  await expect(page.locator("main [data-hydrated][data-phase=answering]")).toBeVisible({ timeout: 30_000 });
 }
 
 export function quizIdOf(page: Page): string {

@@ -43,7 +43,8 @@ test("a full quiz by mouse: feedback after each answer, score = number of right 
     await expect(page.getByTestId("verdict")).toHaveText(/^(Richtig!|Leider falsch\.)$/);
     await expect(page.getByTestId("correct-answer")).not.toBeEmpty();
     await expect(page.getByTestId("explanation")).not.toBeEmpty();
-    await expect(feedback).toContainText("Quelle:");
+    // The source: a quotation (the source text's sentence, where it states the fact), other references folded away.
+    await expect(feedback.locator('[data-testid="source-quote"], [data-testid="source-references"]').first()).toBeVisible();
     if (await isAnsweredCorrectly(page)) rightAnswers++;
     // Options are locked once answered.
     await expect(page.locator("main [data-quiz-option]").first()).toBeDisabled();
@@ -294,7 +295,10 @@ test("tampered submissions get a 4xx with a message and change nothing", async (
 test("the header's language switch renders the quiz in English", async ({ page }) => {
   await startQuizFromHome(page, { types: ["accession-year"], length: 5 });
   const germanPrompt = await page.locator("#question-heading").textContent();
-  await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
+  const english = page.getByRole("banner").getByRole("button", { name: "English" });
+  await english.click();
+  await expect(english).toHaveAttribute("aria-pressed", "true");
+  await expect(english).toBeFocused();
   await expect(progressOf(page)).toHaveText("Question 1 of 5");
   const englishPrompt = await page.locator("#question-heading").textContent();
   expect(englishPrompt).not.toBe(germanPrompt);
@@ -302,7 +306,7 @@ test("the header's language switch renders the quiz in English", async ({ page }
   await optionLabels(page).first().click();
   await page.getByRole("button", { name: "Answer" }).click();
   await expect(page.getByTestId("verdict")).toHaveText(/^(Correct!|Sorry, that's wrong\.)$/);
-  await expect(feedbackOf(page)).toContainText("Source:");
+  await expect(feedbackOf(page).locator('[data-testid="source-quote"] figcaption, [data-testid="source-references"] summary').first()).toHaveText(/\S/);
   await expect(page.getByTestId("next")).toHaveText(/Next/);
   await page.reload();
   await expect(progressOf(page)).toHaveText("Question 2 of 5");

@@ -33,25 +33,25 @@ export default async function AccountPage() {
       <Card>
         <dl className="grid gap-4 sm:grid-cols-[max-content_1fr] sm:gap-x-8 sm:gap-y-3">
           <div className="grid gap-0.5 sm:contents">
-            <dt className="text-sm font-medium text-slate-500">{t("account.name")}</dt>
+            <dt className="text-sm font-medium text-slate-600">{t("account.name")}</dt>
             <dd className="text-slate-900 wrap-anywhere" data-testid="account-name">
-              {account.displayName ?? <span className="text-slate-500">{t("account.noName")}</span>}
+              {account.displayName ?? <span className="text-slate-600">{t("account.noName")}</span>}
             </dd>
           </div>
           <div className="grid gap-0.5 sm:contents">
-            <dt className="text-sm font-medium text-slate-500">{t("account.email")}</dt>
+            <dt className="text-sm font-medium text-slate-600">{t("account.email")}</dt>
             <dd className="text-slate-900 wrap-anywhere" data-testid="account-email">
               <BreakableEmail email={account.email ?? ""} />
             </dd>
           </div>
           <div className="grid gap-0.5 sm:contents">
-            <dt className="text-sm font-medium text-slate-500">{t("account.role")}</dt>
+            <dt className="text-sm font-medium text-slate-600">{t("account.role")}</dt>
             <dd className="text-slate-900" data-testid="account-role">
               {roleName}
             </dd>
           </div>
           <div className="grid gap-0.5 sm:contents">
-            <dt className="text-sm font-medium text-slate-500">{t("account.memberSince")}</dt>
+            <dt className="text-sm font-medium text-slate-600">{t("account.memberSince")}</dt>
             <dd className="text-slate-900">{format.dateTime(account.createdAt, { dateStyle: "long" })}</dd>
           </div>
         </dl>

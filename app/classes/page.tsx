@@ -53,7 +53,7 @@ async function TeacherClasses({ teacherId }: { teacherId: string }) {
                   <span className="mt-1 block text-sm text-slate-600">
                     {t("list.learnerCount", { count: c.learnerCount })} · {t("list.assignmentCount", { count: c.assignmentCount })}
                   </span>
-                  <span className="mt-2 block font-mono text-sm tracking-wider text-slate-500">
+                  <span className="mt-2 block font-mono text-sm tracking-wider text-slate-600">
                     <span className="sr-only">{t("invite.codeLabel")}: </span>
                     {formatJoinCode(c.joinCode)}
                   </span>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActivitySection } from "@/components/progress/activity-section";
@@ -5,7 +6,6 @@ import { EmptyProgress } from "@/components/progress/empty-progress";
 import { MasterySection } from "@/components/progress/mastery-section";
 import { StatCards } from "@/components/progress/stat-cards";
 import { WeakestFacts } from "@/components/progress/weakest-facts";
-import Link from "next/link";
 import { getDashboard } from "@/lib/server/progress";
 import { listStoredFactSets } from "@/lib/server/fact-sets";
 import { mapAssetUrlFor } from "@/lib/maps/map-assets";
@@ -42,6 +42,14 @@ export default async function DashboardPage() {
             – {tMap("dashboardLinkBody")}
           </p>
         ))}
+        {!user || user.isGuest ? (
+          <p className="mt-3 max-w-2xl rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="guest-note">
+            {t("guestNote")}{" "}
+            <Link href="/sign-up?next=/dashboard" className="font-semibold underline underline-offset-2">
+              {t("guestSignUp")}
+            </Link>
+          </p>
+        ) : null}
       </header>
       {!dashboard?.hasActivity ? (
         <EmptyProgress />

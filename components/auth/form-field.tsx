@@ -33,7 +33,7 @@ export function TextField({
         </p>
       ) : null}
       {hintId ? (
-        <p id={hintId} className="text-sm text-slate-500">
+        <p id={hintId} className="text-sm text-slate-600">
           {hint}
         </p>
       ) : null}
@@ -61,6 +61,16 @@ export function EmailField({ id, label, defaultValue, errors }: { id: string; la
 }
 
 /**
+ * The form-level message of a failed submission, unless a field already shows the same words
+ * beside it (a taken address, an unknown join code): each error is shown once.
+ */
+export function formLevelMessage(failure: { message?: string | null; errors?: Record<string, string[] | undefined> } | null | undefined): string | undefined {
+  if (!failure?.message) return undefined;
+  const fieldErrors = Object.values(failure.errors ?? {}).flatMap((errors) => errors ?? []);
+  return fieldErrors.includes(failure.message) ? undefined : failure.message;
+}
+
+/**
  * The form's live region: always in the DOM (so assistive technology is listening before the
  * message arrives) and announced politely when it changes.
  */
@@ -68,7 +78,7 @@ export function FormMessage({ message, id }: { message?: string | null; id?: str
   return (
     <div id={id} role="status" aria-live="polite" aria-atomic="true">
       {message ? (
-        <p className="flex gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
+        <p tabIndex={-1} data-form-message className="flex gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0">
             <path fillRule="evenodd" d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clipRule="evenodd" />
           </svg>

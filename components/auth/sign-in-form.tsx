@@ -7,7 +7,7 @@ import { signIn } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormState } from "@/lib/server/action";
-import { EmailField, FormMessage, TextField } from "./form-field";
+import { EmailField, FormMessage, TextField, formLevelMessage } from "./form-field";
 import { useFocusFirstError } from "./use-focus-first-error";
 
 export function SignInForm({ next }: { next?: string }) {
@@ -35,7 +35,7 @@ export function SignInForm({ next }: { next?: string }) {
         {t("signIn.forgotLink")}
       </Link>
       <div className="grid gap-3">
-        <FormMessage message={failure?.message} />
+        <FormMessage message={formLevelMessage(failure)} />
         <Button type="submit" size="lg" disabled={isPending}>
           {isPending ? t("signIn.pending") : t("signIn.submit")}
         </Button>

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionState, useRef, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { signUp } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { FormState } from "@/lib/server/action";
-import { EmailField, FormMessage, TextField } from "./form-field";
+import { EmailField, FormMessage, TextField, formLevelMessage } from "./form-field";
 import { useFocusFirstError } from "./use-focus-first-error";
 
 const roleChoices = ["learner", "teacher"] as const;
@@ -16,13 +16,28 @@ export function SignUpForm({ next }: { next?: string }) {
   const [state, formAction, isPending] = useActionState<FormState, FormData>(signUp, null);
   const formRef = useRef<HTMLFormElement>(null);
   const isHydrated = useHydrated();
+  const [, startSubmit] = useTransition();
   useFocusFirstError(formRef, state);
   const failure = state?.ok === false ? state : null;
   const chosenRole = failure?.values?.role === "teacher" ? "teacher" : "learner";
   const roleErrors = failure?.errors.role;
 
   return (
-    <form ref={formRef} action={formAction} className="grid gap-5" noValidate data-hydrated={isHydrated || undefined}>
+    <form
+      ref={formRef}
+      action={formAction}
+      // Submitting through the action prop makes React reset the form afterwards, which would
+      // clear the password after a failed sign-up; submitting by hand keeps what was typed.
+      // Without JavaScript the action prop still submits the form.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startSubmit(() => formAction(data));
+      }}
+      className="grid gap-5"
+      noValidate
+      data-hydrated={isHydrated || undefined}
+    >
       {next ? <input type="hidden" name="next" value={next} /> : null}
 
       <fieldset aria-describedby={roleErrors?.length ? "sign-up-role-error" : undefined}>
@@ -78,7 +93,7 @@ export function SignUpForm({ next }: { next?: string }) {
         errors={failure?.errors.password}
       />
       <div className="grid gap-3">
-        <FormMessage message={failure?.message} />
+        <FormMessage message={formLevelMessage(failure)} />
         <Button type="submit" size="lg" disabled={isPending}>
           {isPending ? t("signUp.pending") : t("signUp.submit")}
         </Button>

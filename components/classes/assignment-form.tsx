@@ -86,7 +86,7 @@ export function AssignmentForm({ classId, factSets }: { classId: string; factSet
 
       <fieldset aria-describedby={errors.questionTypes?.length ? "assignment-types-error" : "assignment-types-hint"}>
         <legend className="text-sm font-medium text-slate-800">{t("types")}</legend>
-        <p id="assignment-types-hint" className="mt-1 text-sm text-slate-500">
+        <p id="assignment-types-hint" className="mt-1 text-sm text-slate-600">
           {t("typesHint", { selected: types.size, total: questionTypes.length })}{" "}
           <button type="button" className="font-medium text-brand-700 underline" onClick={() => setTypes(new Set(questionTypes))}>
             {t("selectAll")}
@@ -152,7 +152,7 @@ export function AssignmentForm({ classId, factSets }: { classId: string; factSet
         <DateTimeField id="assignment-opens" name="opensAt" label={t("opensAt")} local={opensLocal} onChange={setOpensLocal} errors={errors.opensAt} />
         <DateTimeField id="assignment-due" name="dueAt" label={t("dueAt")} local={dueLocal} onChange={setDueLocal} errors={errors.dueAt} />
       </div>
-      <p className="-mt-3 text-sm text-slate-500">{t("localTimeHint")}</p>
+      <p className="-mt-3 text-sm text-slate-600">{t("localTimeHint")}</p>
 
       <ChoiceGroup
         name="scoringPolicy"

@@ -23,7 +23,7 @@ export function ClassReportChart({ points, summary }: { points: ChartPoint[]; su
     <figure className="m-0">
       <div aria-hidden="true" className="h-56 w-full sm:h-64" data-testid="class-report-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 12, bottom: 4, left: -16 }}>
+          <LineChart data={points} margin={{ top: 8, right: 12, bottom: 4, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} interval="preserveStartEnd" />
             <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 12, fill: "#475569" }} tickFormatter={(v: number) => `${v}%`} />

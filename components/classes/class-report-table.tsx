@@ -36,14 +36,14 @@ export function ClassReportTable({ report, dateOf }: { report: ClassReport; date
             <tr key={learner.userId} className="border-b border-slate-100">
               <th scope="row" className="sticky left-0 max-w-40 truncate bg-white px-4 py-2 text-left font-medium text-slate-900">
                 {learner.name}
-                {learner.isRemoved ? <span className="font-normal text-slate-500"> ({t("gradebook.removed")})</span> : null}
+                {learner.isRemoved ? <span className="font-normal text-slate-600"> ({t("gradebook.removed")})</span> : null}
               </th>
               {report.assignments.map((a) => {
                 const cell = learner.cells[a.id];
                 const value = percent(cell?.score ?? null);
                 return (
                   <td key={a.id} className="px-3 py-2 text-right tabular-nums text-slate-800">
-                    {value !== null ? `${value} %` : <span className="text-slate-500">{cell ? t(`status.${cell.status}`) : "–"}</span>}
+                    {value !== null ? `${value} %` : <span className="text-slate-600">{cell ? t(`status.${cell.status}`) : "–"}</span>}
                   </td>
                 );
               })}

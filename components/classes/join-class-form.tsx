@@ -3,7 +3,7 @@
 import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { joinClassAction } from "@/app/classes/actions";
-import { FormMessage, TextField } from "@/components/auth/form-field";
+import { FormMessage, TextField, formLevelMessage } from "@/components/auth/form-field";
 import { useFocusFirstError } from "@/components/auth/use-focus-first-error";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
@@ -55,7 +55,7 @@ export function JoinClassForm({ code, askName = false }: { code?: string; askNam
           errors={failure?.errors.displayName}
         />
       ) : null}
-      <FormMessage message={failure?.message} />
+      <FormMessage message={formLevelMessage(failure)} />
       <div>
         <Button type="submit" size={code ? "lg" : "md"} disabled={isPending} className="w-full sm:w-auto" data-testid="join-submit">
           {isPending ? t("submitting") : t("submit")}

@@ -32,30 +32,30 @@ export function LearnerAssignmentCard({ assignment, headingLevel = 2, showClass 
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         {isNotOpen ? (
           <>
-            <dt className="text-slate-500">{t("opens")}</dt>
+            <dt className="text-slate-600">{t("opens")}</dt>
             <dd className="text-slate-900">{when(assignment.opensAt)}</dd>
           </>
         ) : null}
-        <dt className="text-slate-500">{t("due")}</dt>
+        <dt className="text-slate-600">{t("due")}</dt>
         <dd className="text-slate-900">
           {when(assignment.dueAt)}
-          {assignment.acceptLate ? <span className="text-slate-500"> · {t("lateAccepted")}</span> : null}
+          {assignment.acceptLate ? <span className="text-slate-600"> · {t("lateAccepted")}</span> : null}
         </dd>
-        <dt className="text-slate-500">{t("questions")}</dt>
+        <dt className="text-slate-600">{t("questions")}</dt>
         <dd className="text-slate-900">
           {t("questionCount", { count: assignment.questionCount })}
           {assignment.timeLimitSeconds ? <span> · {t("timeLimit", { minutes: Math.round(assignment.timeLimitSeconds / 60) })}</span> : null}
         </dd>
-        <dt className="text-slate-500">{t("attempts")}</dt>
+        <dt className="text-slate-600">{t("attempts")}</dt>
         <dd className="text-slate-900" data-testid="attempts-used">
           {t("attemptsUsed", { used: assignment.attemptsUsed, allowed: assignment.attemptsAllowed })}
         </dd>
         {assignment.score !== null ? (
           <>
-            <dt className="text-slate-500">{t("score")}</dt>
+            <dt className="text-slate-600">{t("score")}</dt>
             <dd className="font-semibold text-slate-900" data-testid="learner-score">
               {t("percent", { percent: Math.round(assignment.score * 100) })}
-              {assignment.attemptsAllowed > 1 ? <span className="font-normal text-slate-500"> ({t(`scoring.${assignment.scoringPolicy}`)})</span> : null}
+              {assignment.attemptsAllowed > 1 ? <span className="font-normal text-slate-600"> ({t(`scoring.${assignment.scoringPolicy}`)})</span> : null}
             </dd>
           </>
         ) : null}

@@ -61,7 +61,7 @@ type DecksTranslator = Awaited<ReturnType<typeof getTranslations<"flashcards.dec
 function DeckGroup({ heading, decks: group, t, locale }: { heading: string; decks: DeckSummary[]; t: DecksTranslator; locale: Locale }) {
   return (
     <div>
-      <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{heading}</h3>
+      <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{heading}</h3>
       <ul className="grid gap-2 sm:grid-cols-2">
         {group.map((deck) => {
           const name = deckName(t, deck, locale);
@@ -75,7 +75,7 @@ function DeckGroup({ heading, decks: group, t, locale }: { heading: string; deck
               >
                 <span className="min-w-0">
                   <span className="block font-medium text-slate-900">{name}</span>
-                  <span className="block text-xs text-slate-500">{t("cards", { count: deck.cardCount })}</span>
+                  <span className="block text-xs text-slate-600">{t("cards", { count: deck.cardCount })}</span>
                 </span>
                 <Counts deck={deck} t={t} />
               </Link>
@@ -90,10 +90,10 @@ function DeckGroup({ heading, decks: group, t, locale }: { heading: string; deck
 function Counts({ deck, t, className = "" }: { deck: DeckSummary; t: DecksTranslator; className?: string }) {
   return (
     <span className={`flex shrink-0 flex-wrap items-center gap-1.5 text-xs font-semibold ${className}`.trim()}>
-      <span className={`rounded-full px-2 py-0.5 ${deck.dueCount ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-500"}`} data-testid="due-count">
+      <span className={`rounded-full px-2 py-0.5 ${deck.dueCount ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-600"}`} data-testid="due-count">
         {t("due", { count: deck.dueCount })}
       </span>
-      <span className={`rounded-full px-2 py-0.5 ${deck.newCount ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-500"}`} data-testid="new-count">
+      <span className={`rounded-full px-2 py-0.5 ${deck.newCount ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-600"}`} data-testid="new-count">
         {t("new", { count: deck.newCount })}
       </span>
     </span>

@@ -18,7 +18,7 @@ export async function DueCardsLink({ className = "" }: { className?: string }) {
     >
       <span>{t("label")}</span>
       {counts.due + counts.new === 0 ? (
-        <span className="text-sm font-normal text-slate-500">{t("upToDate")}</span>
+        <span className="text-sm font-normal text-slate-600">{t("upToDate")}</span>
       ) : (
         <span className="flex items-center gap-1.5 text-xs font-semibold">
           {counts.due > 0 && <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-emerald-800" data-testid="due-cards-due">{t("due", { count: counts.due })}</span>}

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { DayCount, ReviewsOnDay } from "@/lib/flashcards/stats";
 import { formatDayKey } from "./format-day";
 
-const colors = { recalled: "#10b981", again: "#fb7185", due: "#3b6fe0", grid: "#e2e8f0", axis: "#64748b" };
+const colors = { recalled: "#10b981", again: "#fb7185", due: "#3b6fe0", grid: "#e2e8f0", axis: "#475569" };
 
 /**
  * The charts are pictures for sighted users (role="img"); the caller links the text alternative
@@ -25,7 +25,7 @@ export function ReviewsPerDayChart({ days, label, describedBy }: { days: Reviews
           <XAxis dataKey="day" tick={{ fontSize: 11, fill: colors.axis }} tickLine={false} axisLine={{ stroke: colors.grid }} interval="preserveStartEnd" minTickGap={20} />
           <YAxis allowDecimals={false} domain={[0, max]} tick={{ fontSize: 11, fill: colors.axis }} tickLine={false} axisLine={false} width={44} />
           <Tooltip contentStyle={{ borderRadius: 8, borderColor: colors.grid, fontSize: 13 }} cursor={{ fill: "#f1f5f9" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} />
+          <Legend wrapperStyle={{ fontSize: 12, color: "#334155" }} formatter={legendText} iconSize={10} />
           <Bar dataKey="recalled" name={t("recalled")} stackId="reviews" fill={colors.recalled} maxBarSize={18} isAnimationActive={false} />
           <Bar dataKey="again" name={t("again")} stackId="reviews" fill={colors.again} radius={[3, 3, 0, 0]} maxBarSize={18} isAnimationActive={false} />
         </BarChart>
@@ -52,4 +52,9 @@ export function ForecastChart({ days, label, describedBy }: { days: DayCount[]; 
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** Legend labels in body text colour: the series colours are too light for text (WCAG 1.4.3). */
+function legendText(value: string) {
+  return <span style={{ color: "#334155" }}>{value}</span>;
 }

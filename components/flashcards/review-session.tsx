@@ -196,7 +196,7 @@ export function ReviewSession({ initial, canUndoInitially }: { initial: ReviewVi
       {card ? (
         <article className="mt-2 rounded-2xl border border-slate-200 bg-white shadow-sm" data-testid="flashcard" data-card-id={card.id} data-flipped={flipped}>
           <div className="p-5 sm:p-8">
-            <div className="flex items-center justify-between gap-3 text-xs font-medium uppercase tracking-wide text-slate-500">
+            <div className="flex items-center justify-between gap-3 text-xs font-medium uppercase tracking-wide text-slate-600">
               <span>{t("question")}</span>
               {card.isNew && <span className="rounded-full bg-sky-50 px-2 py-0.5 normal-case tracking-normal text-sky-700">{t("newCard")}</span>}
             </div>
@@ -207,7 +207,7 @@ export function ReviewSession({ initial, canUndoInitially }: { initial: ReviewVi
           </div>
           {flipped && (
               <section ref={answerSection} tabIndex={-1} aria-labelledby="card-answer-heading" className="border-t border-dashed border-slate-200 p-5 outline-none sm:p-8" data-testid="card-back">
-                <h3 id="card-answer-heading" className="text-xs font-medium uppercase tracking-wide text-slate-500">
+                <h3 id="card-answer-heading" className="text-xs font-medium uppercase tracking-wide text-slate-600">
                   {t("answer")}
                 </h3>
                 {card.rendered.items ? (
@@ -230,7 +230,7 @@ export function ReviewSession({ initial, canUndoInitially }: { initial: ReviewVi
                 )}
                 {card.rendered.explanation && <p className="mt-4 leading-relaxed text-slate-600">{card.rendered.explanation}</p>}
                 {card.rendered.sources.length > 0 && (
-                  <p className="mt-4 text-xs leading-relaxed text-slate-500">
+                  <p className="mt-4 text-xs leading-relaxed text-slate-600">
                     {t("sources", { count: card.rendered.sources.length })}:{" "}
                     {card.rendered.sources.map((source, index) => (
                       <span key={source.title}>
@@ -294,9 +294,9 @@ export function ReviewSession({ initial, canUndoInitially }: { initial: ReviewVi
               className="inline-flex min-h-10 items-center gap-1.5 rounded-lg px-2 font-medium text-brand-700 hover:bg-brand-50 disabled:text-slate-400 disabled:hover:bg-transparent"
               data-testid="undo"
             >
-              ↶ {t("undo")} <kbd className="hidden text-xs font-normal text-slate-500 sm:inline">U</kbd>
+              ↶ {t("undo")} <kbd className="hidden text-xs font-normal text-slate-600 sm:inline">U</kbd>
             </button>
-            <p className="hidden text-right text-xs text-slate-500 sm:block">{t("shortcuts")}</p>
+            <p className="hidden text-right text-xs text-slate-600 sm:block">{t("shortcuts")}</p>
           </div>
         </div>
       </div>
@@ -333,7 +333,7 @@ function EmptyState({ view, headingRef }: { view: ReviewView; headingRef: React.
 function CountBadge({ label, value, className, testId }: { label: string; value: number; className: string; testId: string }) {
   return (
     <span className="inline-flex items-baseline gap-1">
-      <span className="text-slate-500">{label}</span>
+      <span className="text-slate-600">{label}</span>
       <span className={`font-semibold tabular-nums ${className}`} data-testid={testId}>
         {value}
       </span>

@@ -7,7 +7,7 @@ import { formatDay, toPercent } from "./format";
 
 /** Legend in reading order (recharts sorts it alphabetically by default). */
 const legendOrder = ["correct", "wrong", "accuracy"];
-const colors = { correct: "#10b981", wrong: "#fda4af", accuracy: "#21469e", grid: "#e2e8f0", axis: "#64748b" };
+const colors = { correct: "#10b981", wrong: "#fda4af", accuracy: "#21469e", grid: "#e2e8f0", axis: "#475569" };
 
 /**
  * Answers per day (right and wrong, stacked) with the day's accuracy as a line. The chart is
@@ -46,7 +46,7 @@ export function ActivityChart({ days, label, describedBy }: { days: DayActivity[
             formatter={(value, name) => (name === t("accuracy") ? [`${value}\u202F%`, name] : [value, name])}
             contentStyle={{ borderRadius: 8, borderColor: colors.grid, fontSize: 13 }}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} itemSorter={(item) => legendOrder.indexOf(String(item.dataKey))} />
+          <Legend wrapperStyle={{ fontSize: 12, color: "#334155" }} formatter={legendText} iconSize={10} itemSorter={(item) => legendOrder.indexOf(String(item.dataKey))} />
           <Bar yAxisId="answers" dataKey="correct" name={t("correct")} stackId="answers" fill={colors.correct} maxBarSize={18} isAnimationActive={false} />
           <Bar yAxisId="answers" dataKey="wrong" name={t("wrong")} stackId="answers" fill={colors.wrong} radius={[3, 3, 0, 0]} maxBarSize={18} isAnimationActive={false} />
           <Line
@@ -64,4 +64,9 @@ export function ActivityChart({ days, label, describedBy }: { days: DayActivity[
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** Legend labels in body text colour: the series colours are too light for text (WCAG 1.4.3). */
+function legendText(value: string) {
+  return <span style={{ color: "#334155" }}>{value}</span>;
 }

@@ -23,7 +23,7 @@ export async function AttemptFiltersForm({
   const isFiltered = Boolean(filters.topic || filters.mode || filters.from || filters.to);
   return (
     <form method="get" action="/history" role="search" aria-labelledby="filters-heading" className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="filters-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+      <h2 id="filters-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
         {t("history.filters.heading")}
       </h2>
       <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">

@@ -50,7 +50,7 @@ export async function AttemptList({ page, filters }: { page: AttemptPage; filter
                   <p className="text-lg font-semibold tabular-nums text-slate-900" data-testid="attempt-score">
                     {t("history.list.scoreValue", { correct: attempt.correctCount, total: attempt.questionCount })}
                   </p>
-                  <p className="text-xs text-slate-500">{t("percent", { value: percent })}</p>
+                  <p className="text-xs text-slate-600">{t("percent", { value: percent })}</p>
                 </div>
                 <Link
                   href={`/history/${encodeURIComponent(attempt.id)}`}

@@ -17,7 +17,7 @@ export async function AttemptQuestionCard({ question }: { question: ReviewedQues
   return (
     <Card className={`border-l-4 ${styles.border}`} data-testid="attempt-question" data-state={state}>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("question", { number: question.position + 1 })}</p>
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("question", { number: question.position + 1 })}</p>
         <p className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-semibold ${styles.badge}`} data-testid="attempt-verdict">
           <span aria-hidden="true">{styles.mark}</span>
           {verdict}
@@ -27,14 +27,14 @@ export async function AttemptQuestionCard({ question }: { question: ReviewedQues
       <dl className="mt-3 grid gap-1.5 text-sm">
         <div className="flex flex-wrap gap-x-2">
           <dt className="font-medium text-slate-600">{t("yourAnswer")}</dt>
-          <dd className={state === "correct" ? "text-emerald-800" : state === "wrong" ? "text-rose-800" : "text-slate-500"} data-testid="given-answer">
+          <dd className={state === "correct" ? "text-emerald-800" : state === "wrong" ? "text-rose-800" : "text-slate-600"} data-testid="given-answer">
             {question.givenAnswer === null ? t("unanswered") : question.givenAnswer || t("noAnswer")}
           </dd>
         </div>
         <div className="flex flex-wrap gap-x-2">
           <dt className="font-medium text-slate-600">{t("correctAnswer")}</dt>
           <dd className="font-medium text-slate-900" data-testid="correct-answer">
-            {question.correctAnswer ?? <span className="font-normal italic text-slate-500">{t("hidden")}</span>}
+            {question.correctAnswer ?? <span className="font-normal italic text-slate-600">{t("hidden")}</span>}
           </dd>
         </div>
       </dl>

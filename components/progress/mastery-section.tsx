@@ -41,7 +41,7 @@ export async function MasterySection({ topics }: { topics: TopicProgress[] }) {
             </div>
             <p className="mt-2 text-sm text-slate-600">{t("seen", { seen: topic.seen, total: topic.total })}</p>
 
-            <h4 className="mt-6 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("wavesHeading")}</h4>
+            <h4 className="mt-6 text-sm font-semibold uppercase tracking-wide text-slate-600">{t("wavesHeading")}</h4>
             <p id={summaryId} className="mt-1 text-sm leading-relaxed text-slate-600">
               {best && worst
                 ? t("wavesSummary", {

@@ -44,7 +44,7 @@ export async function StatCards({ dashboard }: { dashboard: Dashboard }) {
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {stats.map((stat) => (
           <div key={stat.id} className="flex flex-col rounded-2xl border border-slate-200 bg-white p-4 shadow-sm" data-testid={`stat-${stat.id}`}>
-            <dt className="flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <dt className="flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600">
               <StatIcon id={stat.id} />
               {stat.label}
             </dt>

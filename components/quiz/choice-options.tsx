@@ -3,8 +3,14 @@
 import { useTranslations } from "next-intl";
 import type { RenderedOption } from "@/lib/questions/types";
 
-/** How an option looks once the answer is in. */
-export type OptionMark = "correct" | "wrong" | null;
+/**
+ * How an option looks once the answer is in. Single choice: the right answer, the learner's
+ * wrong pick. Multiple choice: a right pick, a wrong pick, a right option not picked.
+ */
+export type OptionMark = "correct" | "wrong" | "picked" | "wrongPick" | "missed" | null;
+
+const markText = { correct: "markCorrect", wrong: "yourChoice", picked: "markPicked", wrongPick: "markWrongPick", missed: "markMissed" } as const;
+const isRightMark = (mark: OptionMark) => mark === "correct" || mark === "picked";
 
 /**
  * The options of a single- or multiple-choice question: native radio buttons or checkboxes
@@ -39,10 +45,12 @@ export function ChoiceOptions({
           const isSelected = selected.includes(option.value);
           const mark = markOf(option.value);
           const tone =
-            mark === "correct"
-              ? "border-emerald-500 bg-emerald-50"
-              : mark === "wrong"
-                ? "border-rose-500 bg-rose-50"
+            isRightMark(mark)
+              ? "border-emerald-600 bg-emerald-50"
+              : mark === "wrong" || mark === "wrongPick"
+                ? "border-rose-600 bg-rose-50"
+                : mark === "missed"
+                  ? "border-dashed border-amber-600 bg-amber-50"
                 : isSelected
                   ? "border-brand-500 bg-brand-50 ring-1 ring-brand-500"
                   : "border-slate-200 bg-white hover:border-brand-500 hover:bg-brand-50/50";
@@ -70,17 +78,12 @@ export function ChoiceOptions({
                   {index + 1}
                 </span>
                 <span className="flex-1 text-base leading-snug text-slate-900">{option.label}</span>
-                {mark === "correct" ? (
-                  <span className="shrink-0 text-sm font-semibold text-emerald-700">
-                    <span aria-hidden="true">✓ </span>
-                    {t("markCorrect")}
+                {mark ? (
+                  <span className={`min-w-0 text-right text-sm font-semibold ${isRightMark(mark) ? "text-emerald-800" : mark === "missed" ? "text-amber-900" : "text-rose-800"}`} data-mark={mark}>
+                    <span aria-hidden="true">{isRightMark(mark) ? "✓ " : mark === "missed" ? "○ " : "✗ "}</span>
+                    {t(markText[mark])}
                   </span>
-                ) : mark === "wrong" ? (
-                  <span className="shrink-0 text-sm font-semibold text-rose-700">
-                    <span aria-hidden="true">✗ </span>
-                    {t("yourChoice")}
-                  </span>
-                ) : multiple && isSelected ? (
+                ) : multiple && isSelected && !disabled ? (
                   <span aria-hidden="true" className="shrink-0 text-brand-700">
                     ✓
                   </span>

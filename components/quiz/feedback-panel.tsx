@@ -1,34 +1,92 @@
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { LocatorMap } from "@/components/map/locator-map";
+import type { PublicQuestion, Response } from "@/lib/questions/types";
 import type { AnswerReply } from "./quiz-player";
 
-/** The verdict after answering: right or wrong in words and symbol (not colour alone), the answer, why, and where it comes from. */
-export function FeedbackPanel({ reply }: { reply: AnswerReply }) {
+/** Right, partly right or wrong: each its own words, symbol and colour (never colour alone). */
+export type Verdict = "correct" | "partial" | "wrong";
+
+export function verdictOf(reply: Pick<AnswerReply, "correct" | "score">): Verdict {
+  return reply.correct ? "correct" : reply.score > 0 ? "partial" : "wrong";
+}
+
+const styles: Record<Verdict, { panel: string; text: string; badge: string; symbol: string }> = {
+  correct: { panel: "border-emerald-600 bg-emerald-50", text: "text-emerald-800", badge: "bg-emerald-700", symbol: "✓" },
+  partial: { panel: "border-amber-500 bg-amber-50", text: "text-amber-900", badge: "bg-amber-700", symbol: "½" },
+  wrong: { panel: "border-rose-600 bg-rose-50", text: "text-rose-800", badge: "bg-rose-700", symbol: "✗" },
+};
+
+/**
+ * The verdict after answering, shortest first so a phone keeps it in view: the verdict, the
+ * learner's pick beside the right answer, the way on (`next`), then why, the source text's
+ * sentence as a short quotation, and the other references behind a disclosure.
+ */
+export function FeedbackPanel({ reply, question, response, next }: { reply: AnswerReply; question: PublicQuestion; response: Response; next?: ReactNode }) {
   const t = useTranslations("quiz.play");
-  const isPartial = !reply.correct && reply.score > 0;
+  const verdict = verdictOf(reply);
+  const style = styles[verdict];
+  const { reveal } = reply;
+  const spelling = verdict === "correct" && response.kind === "text" && !isSameSpelling(response.text, reveal.correctAnswer) ? reveal.correctAnswer : null;
+  const chosenLabel = response.kind === "single" && verdict !== "correct" ? question.options?.find((o) => o.value === response.value)?.label : undefined;
+  const references = reveal.references ?? [];
   return (
-    <div
-      data-testid="feedback"
-      data-result={reply.correct ? "correct" : "wrong"}
-      className={`rounded-xl border-l-4 px-4 py-3 ${reply.correct ? "border-emerald-500 bg-emerald-50" : "border-rose-500 bg-rose-50"}`}
-    >
-      <p className={`flex items-center gap-2 text-lg font-semibold ${reply.correct ? "text-emerald-800" : "text-rose-800"}`}>
-        <span aria-hidden="true" className={`flex size-7 items-center justify-center rounded-full text-base text-white ${reply.correct ? "bg-emerald-600" : "bg-rose-600"}`}>
-          {reply.correct ? "✓" : "✗"}
+    <div data-testid="feedback" data-result={verdict} className={`rounded-xl border-l-4 px-4 py-3 ${style.panel}`}>
+      <p className={`flex items-center gap-2 text-lg font-semibold ${style.text}`}>
+        <span aria-hidden="true" className={`flex size-7 shrink-0 items-center justify-center rounded-full text-base text-white ${style.badge}`}>
+          {style.symbol}
         </span>
-        <span data-testid="verdict">{reply.correct ? t("correct") : isPartial ? t("partial", { percent: Math.round(reply.score * 100) }) : t("wrong")}</span>
+        <span data-testid="verdict">
+          {verdict === "correct" ? (spelling ? t("correctSpelled", { spelling }) : t("correct")) : verdict === "partial" ? t("partial", { percent: reply.score }) : t("wrong")}
+        </span>
       </p>
-      {reply.alreadyAnswered ? <p className="mt-1 text-sm text-slate-600">{t("alreadyAnswered")}</p> : null}
+      {verdict === "partial" ? <p className="mt-1 text-sm text-slate-700">{t("partialRule")}</p> : null}
+      {reply.alreadyAnswered ? <p className="mt-1 text-sm text-slate-700">{t("alreadyAnswered")}</p> : null}
+      {chosenLabel !== undefined ? (
+        <p className="mt-2 text-slate-900" data-testid="given-answer">
+          <span className="font-medium">{t("yourAnswer")}</span> <span aria-hidden="true">✗ </span>
+          {chosenLabel}
+        </p>
+      ) : null}
       <p className="mt-2 text-slate-900">
-        <span className="font-medium">{t("correctAnswer")}</span> <span data-testid="correct-answer">{reply.reveal.correctAnswer}</span>
+        <span className="font-medium">{t("correctAnswer")}</span> <span data-testid="correct-answer">{reveal.correctAnswer}</span>
       </p>
-      <p className="mt-2 leading-relaxed text-slate-800" data-testid="explanation">
-        {reply.reveal.explanation}
+      {next ? <div className="mt-3 flex justify-end">{next}</div> : null}
+      <p className="mt-3 leading-relaxed text-slate-800" data-testid="explanation">
+        {reveal.explanation}
       </p>
-      <p className="mt-2 text-xs leading-relaxed text-slate-500 wrap-anywhere">
-        <span className="font-medium">{t("source")}</span> {reply.reveal.source}
-      </p>
-      {reply.reveal.locator ? <LocatorMap locator={reply.reveal.locator} /> : null}
+      {reveal.quote ? (
+        <figure className="mt-3 border-l-2 border-slate-300 pl-3" data-testid="source-quote">
+          <blockquote className="text-sm leading-relaxed text-slate-800 italic">
+            {reveal.quote.text}
+          </blockquote>
+          <figcaption className="mt-1 text-sm text-slate-700">– {reveal.quote.citation}</figcaption>
+        </figure>
+      ) : null}
+      {references.length > 0 ? (
+        <details className="mt-3 text-sm" data-testid="source-references">
+          <summary className="cursor-pointer font-medium text-slate-800">{reveal.quote ? t("moreSources", { count: references.length }) : t("sources", { count: references.length })}</summary>
+          <ul className="mt-2 grid gap-1.5 pl-1">
+            {references.map((reference) => (
+              <li key={reference.title}>
+                {reference.url ? (
+                  <a href={reference.url} className="text-brand-700 underline underline-offset-2 hover:text-brand-900" target="_blank" rel="noreferrer">
+                    {reference.title} <span className="sr-only">{t("opensInNewTab")}</span>
+                  </a>
+                ) : (
+                  <span className="text-slate-800">{reference.title}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {reveal.locator ? <LocatorMap locator={reveal.locator} /> : null}
     </div>
   );
+}
+
+/** Whether the learner typed the name as written (case and surrounding space aside). */
+function isSameSpelling(typed: string, canonical: string): boolean {
+  return typed.trim().toLocaleLowerCase() === canonical.trim().toLocaleLowerCase();
 }

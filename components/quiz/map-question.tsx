@@ -106,7 +106,7 @@ export function MapQuestion({
               : null}
           </svg>
         ) : (
-          <p className="p-4 text-sm text-slate-500">{t("mapLoading")}</p>
+          <p className="p-4 text-sm text-slate-600">{t("mapLoading")}</p>
         )}
       </div>
       <fieldset className="min-w-0">
@@ -123,7 +123,8 @@ export function MapQuestion({
           autoComplete="off"
           className="mt-1 block min-h-11 w-full rounded-lg border-2 border-slate-300 px-3 focus:border-brand-500"
         />
-        <ul className="mt-2 max-h-72 overflow-y-auto rounded-lg border border-slate-200">
+        {/* Focusable only once answered: then its disabled options cannot take the focus, and a keyboard still has to scroll it. */}
+        <ul tabIndex={disabled ? 0 : undefined} className="mt-2 max-h-72 overflow-y-auto rounded-lg border border-slate-200">
           {shown.map((option) => (
             <li key={option.value}>
               <label className="flex min-h-11 cursor-pointer items-center gap-2 px-3 hover:bg-slate-50">

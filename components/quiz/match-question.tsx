@@ -12,6 +12,7 @@ export function MatchQuestion({
   onChange,
   disabled,
   legend,
+  markOf,
 }: {
   questionId: string;
   left: RenderedOption[];
@@ -20,6 +21,8 @@ export function MatchQuestion({
   onChange: (pairs: Record<string, string>) => void;
   disabled: boolean;
   legend: string;
+  /** Once answered: whether each pair is right, and the right partner. */
+  markOf?: (left: string) => { isRight: boolean; answer: string } | null;
 }) {
   const t = useTranslations("quiz.play");
   return (
@@ -28,6 +31,7 @@ export function MatchQuestion({
       <ul className="grid grid-cols-1 gap-3">
         {left.map((item, index) => {
           const id = `${questionId}-match-${index}`;
+          const mark = markOf?.(item.value) ?? null;
           return (
             <li key={item.value} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border-2 border-slate-200 bg-white px-3 py-2.5">
               <label htmlFor={id} className="min-w-0 flex-1 basis-40 text-base font-medium">
@@ -52,6 +56,12 @@ export function MatchQuestion({
                   </option>
                 ))}
               </select>
+              {mark ? (
+                <span className={`basis-full text-sm font-semibold ${mark.isRight ? "text-emerald-800" : "text-rose-800"}`} data-mark={mark.isRight ? "pair-right" : "pair-wrong"}>
+                  <span aria-hidden="true">{mark.isRight ? "✓ " : "✗ "}</span>
+                  {mark.isRight ? t("markPairRight") : t("markPairWrong", { answer: mark.answer })}
+                </span>
+              ) : null}
             </li>
           );
         })}

@@ -15,12 +15,15 @@ export function OrderQuestion({
   onChange,
   disabled,
   legend,
+  placeOf,
 }: {
   options: RenderedOption[];
   values: string[];
   onChange: (values: string[]) => void;
   disabled: boolean;
   legend: string;
+  /** Once answered: whether each item stands in its right place, and where it belongs. */
+  placeOf?: (value: string, index: number) => { isRight: boolean; position: number } | null;
 }) {
   const t = useTranslations("quiz.play");
   const labelOf = (value: string) => options.find((o) => o.value === value)?.label ?? value;
@@ -55,6 +58,7 @@ export function OrderQuestion({
       <ol className="grid grid-cols-1 gap-2">
         {values.map((value, index) => {
           const label = labelOf(value);
+          const place = placeOf?.(value, index) ?? null;
           return (
             <li
               key={value}
@@ -65,6 +69,7 @@ export function OrderQuestion({
               tabIndex={disabled ? -1 : 0}
               aria-label={`${t("positionLabel", { position: index + 1 })}: ${label}`}
               data-order-item
+              data-value={value}
               onKeyDown={(event) => {
                 if (!event.altKey || event.target !== event.currentTarget) return;
                 if (event.key === "ArrowUp" || event.key === "ArrowDown") {
@@ -78,7 +83,13 @@ export function OrderQuestion({
                 {index + 1}
               </span>
               <span className="flex-1 text-base leading-snug">{label}</span>
-              <span className="flex shrink-0 gap-1">
+              {place ? (
+                <span className={`min-w-0 text-right text-sm font-semibold ${place.isRight ? "text-emerald-800" : "text-rose-800"}`} data-mark={place.isRight ? "in-place" : "out-of-place"}>
+                  <span aria-hidden="true">{place.isRight ? "✓ " : "✗ "}</span>
+                  {place.isRight ? t("markInPlace") : t("markOutOfPlace", { position: place.position })}
+                </span>
+              ) : null}
+              <span className={`shrink-0 gap-1 ${place ? "hidden" : "flex"}`}>
                 <MoveButton direction="up" label={t("moveUp", { item: label })} disabled={disabled || index === 0} onClick={() => move(value, -1, "up")} />
                 <MoveButton
                   direction="down"

@@ -153,13 +153,42 @@ export function QuizPlayer({
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [chooseByNumber, moveOn, phase, submit]);
 
+  const answerKey = reply && !isWithheldReply(reply) ? reply.reveal.answerKey : null;
   const markOf = (value: string): OptionMark => {
-    if (!reply || isWithheldReply(reply) || response.kind !== "single") return null;
-    const isChosen = response.value === value;
-    const label = question.options?.find((o) => o.value === value)?.label;
-    if (label !== undefined && label === reply.reveal.correctAnswer) return "correct";
-    return isChosen ? "wrong" : null;
+    if (!Array.isArray(answerKey)) return null;
+    const isRight = answerKey.includes(value);
+    if (response.kind === "single") return isRight ? "correct" : response.value === value ? "wrong" : null;
+    if (response.kind === "multi") {
+      const isChosen = response.values.includes(value);
+      return isChosen ? (isRight ? "picked" : "wrongPick") : isRight ? "missed" : null;
+    }
+    return null;
   };
+  /** Order: whether the item stands in its right place, and where it belongs. */
+  const placeOf = (value: string, index: number) => {
+    if (!Array.isArray(answerKey) || question.kind !== "order") return null;
+    const position = answerKey.indexOf(value) + 1;
+    return { isRight: position === index + 1, position };
+  };
+  /** Match: whether the pair is right, and the right partner's label. */
+  const pairMarkOf = (left: string) => {
+    if (!answerKey || Array.isArray(answerKey) || response.kind !== "match") return null;
+    const right = answerKey[left];
+    return { isRight: response.pairs[left] === right, answer: question.right?.find((o) => o.value === right)?.label ?? "" };
+  };
+
+  // "Next" sits right under the verdict and the right answer, so focusing it keeps both in view on a phone.
+  const nextButton = (
+    <Button ref={nextRef} size="lg" onClick={moveOn} disabled={isMovingOn} className="w-full sm:w-auto" data-testid="next">
+      {isMovingOn ? t("loadingNext") : reply?.finished ? t("toSummary") : t("next")}
+      <span aria-hidden="true">→</span>
+    </Button>
+  );
+  const submitButton = (
+    <Button type="submit" size="lg" disabled={phase !== "answering"} aria-disabled={!isComplete} className="w-full sm:w-auto">
+      {phase === "submitting" ? t("submitting") : t("submit")}
+    </Button>
+  );
 
   const answered = position + (reply ? 1 : 0);
   const hint = {
@@ -192,7 +221,7 @@ export function QuizPlayer({
             {question.prompt}
           </h1>
           {/* Keyboard tips: noise on a touch screen. */}
-          <p className="mt-2 text-sm text-slate-500 pointer-coarse:hidden">{hint}</p>
+          <p className="mt-2 text-sm text-slate-600 pointer-coarse:hidden">{hint}</p>
 
           {question.kind === "single" || question.kind === "multi" ? (
             <ChoiceOptions
@@ -214,6 +243,7 @@ export function QuizPlayer({
               values={response.values}
               onChange={(values) => setResponse({ kind: "order", values })}
               disabled={isLocked}
+              placeOf={placeOf}
               legend={question.prompt}
             />
           ) : question.kind === "match" && response.kind === "match" ? (
@@ -227,6 +257,7 @@ export function QuizPlayer({
                 setResponse({ kind: "match", pairs });
               }}
               disabled={isLocked}
+              markOf={pairMarkOf}
               legend={question.prompt}
             />
           ) : response.kind === "map" ? (
@@ -255,7 +286,7 @@ export function QuizPlayer({
           ) : null}
 
           <div aria-live="polite" className="mt-5 empty:hidden">
-            {reply ? isWithheldReply(reply) ? <WithheldFeedback reply={reply} /> : <FeedbackPanel reply={reply} /> : null}
+            {reply ? isWithheldReply(reply) ? <WithheldFeedback reply={reply} /> : <FeedbackPanel reply={reply} question={question} response={response} next={nextButton} /> : null}
           </div>
           <div role="alert" className="empty:hidden">
             {error ? (
@@ -270,18 +301,7 @@ export function QuizPlayer({
             ) : null}
           </div>
 
-          <div className="mt-6 flex justify-end">
-            {phase === "feedback" ? (
-              <Button ref={nextRef} size="lg" onClick={moveOn} disabled={isMovingOn} className="w-full sm:w-auto" data-testid="next">
-                {isMovingOn ? t("loadingNext") : reply?.finished ? t("toSummary") : t("next")}
-                <span aria-hidden="true">→</span>
-              </Button>
-            ) : (
-              <Button type="submit" size="lg" disabled={phase !== "answering"} aria-disabled={!isComplete} className="w-full sm:w-auto">
-                {phase === "submitting" ? t("submitting") : t("submit")}
-              </Button>
-            )}
-          </div>
+          {phase === "feedback" && reply && !isWithheldReply(reply) ? null : <div className="mt-6 flex justify-end">{phase === "feedback" ? nextButton : submitButton}</div>}
         </form>
       </Card>
     </div>

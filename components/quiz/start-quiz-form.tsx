@@ -89,7 +89,7 @@ export function StartQuizForm({ factSetId, factSetTitle, types = questionTypes }
                 <span className="leading-tight">
                   <span aria-hidden="true">
                     <span className="block text-lg font-semibold">{choice}</span>
-                    <span className="block text-xs font-normal text-slate-500">{t("start.lengthUnit")}</span>
+                    <span className="block text-xs font-normal text-slate-600">{t("start.lengthUnit")}</span>
                   </span>
                   <span className="sr-only">{t("start.lengthOption", { count: Number(choice) })}</span>
                 </span>
@@ -132,7 +132,7 @@ export function StartQuizForm({ factSetId, factSetTitle, types = questionTypes }
         <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-xl px-4 py-3 text-sm font-medium text-slate-800 [&::-webkit-details-marker]:hidden">
           <span>
             {t("start.typesSummary")}{" "}
-            <span className="font-normal text-slate-500">· {t("start.typesSelected", { selected: selected.size, total: types.length })}</span>
+            <span className="font-normal text-slate-600">· {t("start.typesSelected", { selected: selected.size, total: types.length })}</span>
           </span>
           <span aria-hidden="true" className="text-slate-400 transition-transform group-open:rotate-180">
             ▾
@@ -150,7 +150,7 @@ export function StartQuizForm({ factSetId, factSetTitle, types = questionTypes }
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
             {typeGroups.map(({ group, types }) => (
               <fieldset key={group}>
-                <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t(`kinds.${group}`)}</legend>
+                <legend className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t(`kinds.${group}`)}</legend>
                 <ul className="mt-1.5 grid gap-1">
                   {types.map((type) => (
                     <li key={type}>

@@ -122,8 +122,10 @@ export const accession = z.object({
   /** The state's name at the time, where it differs from today's (e.g. West Germany in 1955). */
   nameAtAccession: localizedText.optional(),
   sources: z.array(factSource).min(1),
-  /** Where the seed text and the established record differ, or context a learner needs. */
+  /** Context a learner needs, or where the seed text and the established record differ, told as history. Shown after answering. */
   note: localizedText.optional(),
+  /** For the fact set's editors only (how the seed text words it, why a question asks what it asks): never rendered. */
+  editorialNote: localizedText.optional(),
 });
 export type Accession = z.infer<typeof accession>;
 
@@ -152,7 +154,10 @@ export const historicalEvent = z.object({
   /** Question to ask for this event's date, phrased for it ("Wann wurde … unterzeichnet?"). */
   datePrompt: localizedText,
   sources: z.array(factSource).min(1),
+  /** Context a learner needs, shown after answering. */
   note: localizedText.optional(),
+  /** For the fact set's editors only: never rendered. */
+  editorialNote: localizedText.optional(),
 });
 export type HistoricalEvent = z.infer<typeof historicalEvent>;
 

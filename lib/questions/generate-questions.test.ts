@@ -502,3 +502,47 @@ describe("former Warsaw Pact questions", () => {
     }
   });
 });
+
+describe("the sources of a revealed question", () => {
+  const nato = getFactSet("nato");
+  it("quote the source text first, list every other reference once by title, and never show a bare address or 'Quelltext'", () => {
+    const references = new Map(nato.sources.map((s) => [s.id, s]));
+    for (const locale of bothLocales) {
+      for (let seed = 0; seed < 60; seed++) {
+        for (const spec of generateQuestions(nato, { seed, count: 4 })) {
+          const reveal = revealQuestion(spec, nato, locale);
+          const facts = spec.factIds.map((id) => nato.accessions.find((a) => a.id === id) ?? nato.events.find((e) => e.id === id)!);
+          const cited = new Set(facts.flatMap((fact) => fact.sources.map((s) => s.ref)));
+          const seedQuotes = facts.flatMap((fact) => fact.sources.filter((s) => s.ref === "seed" && s.quote).map((s) => s.quote!));
+          if (seedQuotes.length > 0) {
+            expect(reveal.quote?.citation).toBe(locale === "de" ? "Ausgangstext: NATO-Geschichte" : "Source text (in German): NATO-Geschichte");
+            expect(reveal.quote?.text).toContain(seedQuotes[0]);
+          }
+          const titles = reveal.references.map((r) => r.title);
+          expect(new Set(titles).size).toBe(titles.length);
+          for (const reference of reveal.references) {
+            expect(reference.title).not.toMatch(/^https?:|Quelltext/);
+            const known = [...cited].map((ref) => references.get(ref)).find((r) => r?.title === reference.title);
+            expect(known, `${spec.id}: ${reference.title}`).toBeDefined();
+            expect(reference.url).toBe(known?.url ?? null);
+          }
+          // Every cited reference is either the quotation's or among the links.
+          expect(reveal.references.length + (reveal.quote ? 1 : 0)).toBe(cited.size);
+          expect(reveal.source).not.toContain("Quelltext");
+        }
+      }
+    }
+  });
+
+  it("give the answer by value, so the feedback can mark each option", () => {
+    for (let seed = 0; seed < 100; seed++) {
+      for (const spec of generateQuestions(nato, { seed, count: 6 })) {
+        const key = revealQuestion(spec, nato, "de").answerKey;
+        if (spec.kind === "match") expect(key).toEqual(spec.answer);
+        else if (spec.kind === "text") expect(key).toEqual([spec.answer.value]);
+        else if (spec.kind === "single") expect(key).toEqual([spec.answer]);
+        else expect(key).toEqual(spec.answer);
+      }
+    }
+  });
+});

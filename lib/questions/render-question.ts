@@ -66,7 +66,8 @@ export function revealQuestion(spec: QuestionSpec, factSet: FactSet, locale: Loc
   return {
     correctAnswer,
     explanation: renderExplanation(spec, index, t),
-    source: renderSource(spec, index, t),
+    answerKey: answerKeyOf(spec),
+    ...renderSources(spec, index, t),
     ...(locator ? { locator } : {}),
   };
 }
@@ -374,14 +375,31 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
   throw new Error(`question ${spec.id}: type ${spec.type} does not fit kind ${spec.kind}`);
 }
 
+function answerKeyOf(spec: QuestionSpec): QuestionReveal["answerKey"] {
+  switch (spec.kind) {
+    case "single":
+      return [spec.answer];
+    case "text":
+      return [spec.answer.value];
+    case "match":
+      return { ...spec.answer };
+    default:
+      return [...spec.answer];
+  }
+}
+
 /** At most this many seed quotes in one source line; the rest are cited by title only. */
 const maxQuotes = 3;
 
+/** The id of the seed text among a fact set's references: it is quoted, not linked. */
+const seedReferenceId = "seed";
+
 /**
- * The sources of the facts a question tests: for each reference, its title (and address or
- * repository path) with the quoted sentences that state the facts.
+ * The sources of the facts a question tests: the seed text's sentences that state them as a
+ * quotation first, then every other reference by its title (and address, when it has one),
+ * each once; and all of it as one line of text for history and export.
  */
-function renderSource(spec: QuestionSpec, index: FactIndex, t: Templates): string {
+function renderSources(spec: QuestionSpec, index: FactIndex, t: Templates): Pick<QuestionReveal, "source" | "quote" | "references"> {
   const sources: FactSource[] = [];
   for (const id of spec.factIds) {
     const fact = index.accessionById.get(id) ?? index.eventById.get(id);
@@ -398,12 +416,23 @@ function renderSource(spec: QuestionSpec, index: FactIndex, t: Templates): strin
     quotesByRef.set(source.ref, quotes);
   }
   const references = new Map(index.factSet.sources.map((s) => [s.id, s]));
-  return [...quotesByRef.entries()]
+  const titleOf = (ref: string) => (ref === seedReferenceId ? t.seedTitle(references.get(ref)?.title ?? ref) : (references.get(ref)?.title ?? ref));
+  const line = [...quotesByRef.entries()]
     .map(([ref, quotes]) => {
-      const reference = references.get(ref);
       // A repository path means nothing to a learner; an address can be followed.
-      const title = reference ? [reference.title, reference.url].filter(Boolean).join(", ") : ref;
+      const title = [titleOf(ref), ref === seedReferenceId ? undefined : references.get(ref)?.url].filter(Boolean).join(", ");
       return quotes.length ? `${quotes.map((q) => t.quote(q)).join(" ")} – ${title}` : title;
     })
     .join(" · ");
+  const seedQuotes = quotesByRef.get(seedReferenceId) ?? [];
+  const [firstRef, firstQuotes] = [...quotesByRef.entries()].find(([, quotes]) => quotes.length > 0) ?? [];
+  // The seed text first; a fact the seed does not state is quoted from the reference that does.
+  const quoted = seedQuotes.length ? { ref: seedReferenceId, quotes: seedQuotes } : firstRef && firstQuotes ? { ref: firstRef, quotes: firstQuotes } : null;
+  return {
+    source: line,
+    quote: quoted ? { text: quoted.quotes.map((q) => t.quote(q)).join(" "), citation: titleOf(quoted.ref) } : null,
+    references: [...quotesByRef.keys()]
+      .filter((ref) => ref !== seedReferenceId && ref !== quoted?.ref)
+      .map((ref) => ({ title: titleOf(ref), url: references.get(ref)?.url ?? null })),
+  };
 }

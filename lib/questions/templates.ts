@@ -77,6 +77,8 @@ export interface Templates {
   /** "A, B und C" / "A, B and C". */
   list(items: string[]): string;
   quote(text: string): string;
+  /** The seed text as a learner reads its name: the source text the facts are taken from (not "Quelltext", which is source code). */
+  seedTitle(title: string): string;
   booleanLabel(value: boolean): string;
   /** Separator in an ordered answer ("Spanien → Polen"). */
   sequenceSeparator: string;
@@ -222,6 +224,7 @@ const de: Templates = {
   formatWhen: deDates.formatWhen,
   list: (items) => deList.format(items),
   quote: (text) => `„${text}“`,
+  seedTitle: (title) => `Ausgangstext: ${title}`,
   booleanLabel: (value) => (value ? "Richtig" : "Falsch"),
   sequenceSeparator: " → ",
   pair: (left, right) => `${left} → ${right}`,
@@ -329,6 +332,7 @@ const en: Templates = {
   formatWhen: enDates.formatWhen,
   list: (items) => enList.format(items),
   quote: (text) => `“${text}”`,
+  seedTitle: (title) => `Source text (in German): ${title}`,
   booleanLabel: (value) => (value ? "True" : "False"),
   sequenceSeparator: " → ",
   pair: (left, right) => `${left} → ${right}`,

@@ -141,7 +141,17 @@ export interface QuestionReveal {
   /** The correct answer as text a person reads ("1999", "Polen, Ungarn", "Belgien → 1949, …"). */
   correctAnswer: string;
   explanation: string;
+  /**
+   * The answer by value, so the feedback can mark each option, place or pair right or wrong:
+   * the right values (single, multi, map, text), the right sequence (order), or left → right (match).
+   */
+  answerKey: string[] | Record<string, string>;
+  /** Every source in one line of text (history, export). */
   source: string;
+  /** The seed text's sentence(s) stating the fact, for a short quotation shown first; null when the seed does not state it. */
+  quote: SourceQuote | null;
+  /** The other references, each titled for a person (publisher and date, as the fact set names them), never a bare address. */
+  references: SourceLink[];
   /**
    * Where the countries the question is about lie, and the round each joined with: the
    * feedback's locator map. Only part of the reveal, so it never reaches the browser before
@@ -155,6 +165,19 @@ export interface QuestionLocator {
   /** The fact set's projected map (see lib/maps/map-assets.ts). */
   mapUrl: string;
   countries: { countryId: string; name: string; year: number; founding: boolean }[];
+}
+
+export interface SourceQuote {
+  /** The quoted sentences, verbatim (in the source text's language). */
+  text: string;
+  /** Where they are quoted from, in the learner's language ("Ausgangstext: NATO-Geschichte"). */
+  citation: string;
+}
+
+export interface SourceLink {
+  title: string;
+  /** Public address to follow, when the reference has one. */
+  url: string | null;
 }
 
 export interface GradeResult {

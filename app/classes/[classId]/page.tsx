@@ -62,7 +62,13 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
   }));
   const averages = points.map((p) => p.average).filter((v): v is number => v !== null);
   const chartSummary = averages.length
-    ? t("report.chartSummary", { count: averages.length, min: Math.min(...averages), max: Math.max(...averages), last: averages[averages.length - 1]! })
+    ? t("report.chartSummary", {
+        count: averages.length,
+        min: Math.min(...averages),
+        max: Math.max(...averages),
+        same: String(Math.min(...averages) === Math.max(...averages)),
+        last: averages[averages.length - 1]!,
+      })
     : t("report.noData");
 
   return (
@@ -165,7 +171,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
                 <span className="min-w-0">
                   <span className="block truncate font-medium text-slate-900">{m.name}</span>
                   {m.email && m.email !== m.name ? <span className="block truncate text-sm text-slate-600" data-testid="roster-email">{m.email}</span> : null}
-                  <span className="block text-sm text-slate-500">{t("roster.joined", { date: date(m.joinedAt) })}</span>
+                  <span className="block text-sm text-slate-600">{t("roster.joined", { date: date(m.joinedAt) })}</span>
                 </span>
                 <span className="flex flex-wrap items-start justify-end gap-1">
                   <ResetCodeButton classId={klass.id} learnerId={m.userId} name={m.name} />
@@ -183,7 +189,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
                 <li key={m.userId} className="flex items-center justify-between gap-3 px-4 py-3" data-testid="removed-entry">
                   <span className="min-w-0">
                     <span className="block truncate text-slate-700">{m.name}</span>
-                    <span className="block text-sm text-slate-500">{t("roster.removedOn", { date: date(m.removedAt!) })}</span>
+                    <span className="block text-sm text-slate-600">{t("roster.removedOn", { date: date(m.removedAt!) })}</span>
                   </span>
                   {!isArchived ? <RosterActions classId={klass.id} learnerId={m.userId} name={m.name} isRemoved /> : null}
                 </li>

@@ -158,7 +158,7 @@ function RetentionBar({ label, rate, valueText, detail, tone, targetPercent }: {
       </span>
       <span className="text-sm tabular-nums text-slate-700">
         {valueText}
-        {detail && <span className="block text-xs text-slate-500">{detail}</span>}
+        {detail && <span className="block text-xs text-slate-600">{detail}</span>}
       </span>
     </div>
   );
@@ -167,7 +167,7 @@ function RetentionBar({ label, rate, valueText, detail, tone, targetPercent }: {
 function Stat({ label, value, testId, className = "" }: { label: string; value: string; testId: string; className?: string }) {
   return (
     <div className={`rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm ${className}`.trim()}>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
         {value}
       </dd>

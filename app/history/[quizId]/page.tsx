@@ -46,28 +46,28 @@ export default async function AttemptPage({ params }: { params: Promise<{ quizId
       <Card>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <div>
-            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("attempt.topic")}</dt>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("attempt.topic")}</dt>
             <dd className="mt-1 font-medium text-slate-900">{attempt.topicTitle}</dd>
           </div>
           <div>
-            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("attempt.mode")}</dt>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("attempt.mode")}</dt>
             <dd className="mt-1 font-medium text-slate-900">{t(modeKey(attempt.mode))}</dd>
           </div>
           <div>
-            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("history.list.score")}</dt>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("history.list.score")}</dt>
             <dd className="mt-1 font-medium text-slate-900" data-testid="attempt-detail-score">
               {attempt.correctCount === null || attempt.score === null ? (
                 t("attempt.scoreWithheld")
               ) : (
                 <>
                   {t("attempt.score", { correct: attempt.correctCount, total: attempt.questionCount })}
-                  <span className="text-slate-500"> · {t("attempt.scorePercent", { percent: toPercent(attempt.score) })}</span>
+                  <span className="text-slate-600"> · {t("attempt.scorePercent", { percent: toPercent(attempt.score) })}</span>
                 </>
               )}
             </dd>
           </div>
           <div>
-            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("attempt.time")}</dt>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("attempt.time")}</dt>
             <dd className="mt-1 font-medium text-slate-900">{t(`duration.${duration.key}`, duration.values)}</dd>
           </div>
         </dl>

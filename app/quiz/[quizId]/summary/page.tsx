@@ -25,9 +25,11 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
   const summary = await orNotFound(getQuizSummary(user.id, quizId, requestLocale));
   if (summary.status === "in_progress") redirect(`/quiz/${encodeURIComponent(summary.id)}`);
 
-  // Both null while an assignment's reveal policy withholds grades.
-  const percent = summary.correctCount === null ? null : summary.questionCount > 0 ? Math.round((summary.correctCount / summary.questionCount) * 100) : 0;
-  const partialPercent = summary.score === null ? null : Math.round(summary.score * 100);
+  // One rule everywhere (summary, history, mastery, gradebook): a question is worth one point, a partly right answer its share.
+  // Null while an assignment's reveal policy withholds grades.
+  const percent = summary.score === null ? null : Math.round(summary.score * 100);
+  const points = summary.score === null ? null : Math.round(summary.score * summary.questionCount * 10) / 10;
+  const partialCount = summary.mistakes.filter((mistake) => mistake.score > 0).length;
   const totalSeconds = Math.round(summary.durationMs / 1000);
   const duration =
     totalSeconds >= 60
@@ -40,21 +42,36 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
       <section aria-labelledby="summary-heading">
         <p className="text-sm font-medium text-brand-700">{t("subheading", { title: summary.factSetTitle, count: summary.questionCount })}</p>
         <h1 id="summary-heading" className="mt-1 text-3xl font-semibold tracking-tight">
-          {t("heading")}
+          {summary.assignment ? t("handedIn") : t("heading")}
         </h1>
+        {summary.assignment ? (
+          <p className="mt-2 flex items-center gap-2 text-slate-800" data-testid="handed-in">
+            <span aria-hidden="true" className="flex size-6 items-center justify-center rounded-full bg-emerald-700 text-sm text-white">
+              ✓
+            </span>
+            {t("handedInBody", { title: summary.assignment.title })}
+          </p>
+        ) : null}
         <div className="mt-5 grid gap-4 sm:grid-cols-[1.4fr_1fr]">
           <Card className="flex items-center gap-5">
             {percent !== null ? <ScoreRing percent={percent} /> : null}
             <div>
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("scoreLabel")}</p>
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("scoreLabel")}</p>
               <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid="summary-score">
                 {summary.correctCount === null ? t("scoreWithheld") : t("score", { correct: summary.correctCount, total: summary.questionCount })}
               </p>
-              {partialPercent !== null && partialPercent !== percent ? <p className="mt-1 text-sm text-slate-600">{t("partialScore", { percent: partialPercent })}</p> : null}
+              {partialCount > 0 && points !== null && summary.correctCount !== null ? (
+                <>
+                  <p className="mt-1 text-sm font-medium text-slate-800" data-testid="summary-points">
+                    {t("points", { points, total: summary.questionCount })} · {t("breakdown", { correct: summary.correctCount, partial: partialCount })}
+                  </p>
+                  <p className="mt-1 text-sm text-slate-600">{t("scoringRule")}</p>
+                </>
+              ) : null}
             </div>
           </Card>
           <Card>
-            <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("time")}</p>
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("time")}</p>
             <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid="summary-time">
               {duration}
             </p>
@@ -63,9 +80,15 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
         </div>
         <div className="mt-5 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
           {summary.mistakes.length > 0 ? <PractiseMistakesForm quizId={summary.id} /> : null}
-          <Link href="/" className={buttonClasses({ variant: summary.mistakes.length > 0 ? "secondary" : "primary", size: "lg" })}>
-            {t("newQuiz")}
-          </Link>
+          {summary.assignment ? (
+            <Link href={`/assignments/${encodeURIComponent(summary.assignment.assignmentId)}`} className={buttonClasses({ variant: "primary", size: "lg" })}>
+              {t("backToAssignment")}
+            </Link>
+          ) : (
+            <Link href="/" className={buttonClasses({ variant: summary.mistakes.length > 0 ? "secondary" : "primary", size: "lg" })}>
+              {t("newQuiz")}
+            </Link>
+          )}
         </div>
       </section>
 
@@ -85,7 +108,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
             {summary.mistakes.map((mistake) => (
               <li key={mistake.position} data-testid="mistake">
                 <Card className="border-l-4 border-l-rose-400">
-                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("questionNumber", { number: mistake.position + 1 })}</p>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("questionNumber", { number: mistake.position + 1 })}</p>
                   <h3 className="mt-1 text-base font-semibold leading-snug text-slate-900">{mistake.prompt}</h3>
                   <dl className="mt-3 grid grid-cols-1 gap-2 text-sm">
                     <div className="flex flex-wrap gap-x-2">
@@ -95,7 +118,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
                       </dt>
                       <dd className="min-w-0 text-slate-800 wrap-anywhere">
                         {mistake.yourAnswer || t("noAnswer")}
-                        {mistake.score > 0 ? <span className="text-slate-500"> · {t("partial", { percent: Math.round(mistake.score * 100) })}</span> : null}
+                        {mistake.score > 0 ? <span className="text-slate-600"> · {t("partial", { percent: Math.round(mistake.score * 100) })}</span> : null}
                       </dd>
                     </div>
                     <div className="flex flex-wrap gap-x-2">
@@ -111,7 +134,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
                   <p className="mt-3 text-sm leading-relaxed text-slate-700" data-testid="mistake-explanation">
                     {mistake.explanation}
                   </p>
-                  <p className="mt-2 text-xs leading-relaxed text-slate-500 wrap-anywhere">
+                  <p className="mt-2 text-xs leading-relaxed text-slate-600 wrap-anywhere">
                     <span className="font-medium">{t("source")}</span> {mistake.source}
                   </p>
                 </Card>

@@ -92,9 +92,9 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                   <tr key={row.userId} className="border-b border-slate-100 last:border-0" data-testid="gradebook-row" data-learner={row.email ?? row.name}>
                     <th scope="row" className="sticky left-0 max-w-48 truncate bg-white px-4 py-2.5 text-left font-medium text-slate-900">
                       {row.name}
-                      {row.isRemoved ? <span className="font-normal text-slate-500"> ({t("gradebook.removed")})</span> : null}
+                      {row.isRemoved ? <span className="font-normal text-slate-600"> ({t("gradebook.removed")})</span> : null}
                       {row.email && row.email !== row.name ? (
-                        <span className="block truncate text-xs font-normal text-slate-500" data-testid="gradebook-email">
+                        <span className="block truncate text-xs font-normal text-slate-600" data-testid="gradebook-email">
                           {row.email}
                         </span>
                       ) : null}
@@ -131,7 +131,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
             {questions.map((q, index) => (
               <li key={q.key} data-testid="question-stat">
                 <Card className="p-4 sm:p-5">
-                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">
                     {gradebook.groupedBy === "position" ? t("gradebook.questionNumber", { number: index + 1 }) : tTypes(q.type)}
                   </p>
                   <p className="mt-1 font-medium leading-snug text-slate-900">{q.label}</p>
@@ -187,7 +187,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
           <dl className="grid gap-3 sm:grid-cols-[max-content_1fr] sm:gap-x-6 sm:gap-y-2">
             {settings.map(([label, value]) => (
               <div key={label} className="grid gap-0.5 sm:contents">
-                <dt className="text-sm font-medium text-slate-500">{label}</dt>
+                <dt className="text-sm font-medium text-slate-600">{label}</dt>
                 <dd className="text-sm text-slate-900">{value}</dd>
               </div>
             ))}
