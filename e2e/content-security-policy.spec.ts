@@ -100,7 +100,7 @@ test("every page carries the security headers, runs under its CSP and raises no 
   await learnerPage.getByTestId("next").click();
   await learnerPage.waitForURL(/\/summary$/);
 
-  const ids: Record<string, string> = { quizId, classId, assignmentId, code };
+  const ids: Record<string, string> = { quizId, classId, assignmentId, code, factSetId: "nato" };
   const asTeacher = /^\/classes\/\[classId\]/;
   const visited = new Set<string>(["/", "/sign-in", "/sign-up"]);
   for (const template of pageTemplates()) {

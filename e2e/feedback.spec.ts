@@ -47,9 +47,11 @@ async function answerWrongly(page: Page, spec: StoredSpec): Promise<void> {
       await main.locator('[data-move="down"]').first().tap();
       break;
     case "match": {
+      // Rows appear in the spec's left order: give each row the next row's right answer, so every pair is wrong.
+      const left = spec.left!;
+      const key = spec.answer as unknown as Record<string, string>;
       const selects = main.locator("select");
-      const count = await selects.count();
-      for (let i = 0; i < count; i++) await selects.nth(i).selectOption({ index: ((i + 1) % count) + 1 });
+      for (let i = 0; i < left.length; i++) await selects.nth(i).selectOption(key[left[(i + 1) % left.length]!.value]!);
       break;
     }
     case "text":

@@ -159,7 +159,7 @@ test("no route handler or server action answers malformed input with a 5xx", asy
     [assignmentId, classId, "Kaputt", "nato", '["accession-year"]', 3, `seed-${assignmentId}`, new Date(Date.now() - 3600_000), new Date(Date.now() + 7 * 24 * 3600_000), "immediate"],
   );
   const quizId = await startQuizFromHome(page, { types: ["accession-year"], length: 5 });
-  const ids = { quizId, assignmentId, classId, code: classId.slice(-8).toUpperCase() };
+  const ids = { quizId, assignmentId, classId, learnerId, code: classId.slice(-8).toUpperCase() };
 
   const routes = routeHandlers();
   // Every route handler of app/ is here: a new one is probed the day it is added.
@@ -169,6 +169,7 @@ test("no route handler or server action answers malformed input with a 5xx", asy
       "/api/assignments/[assignmentId]/attempts",
       "/api/classes/[classId]/export/answers",
       "/api/classes/[classId]/export/scores",
+      "/api/classes/[classId]/learners/[learnerId]/reset-code",
       "/api/health",
       "/api/progress",
       "/api/progress/attempts/[quizId]",
