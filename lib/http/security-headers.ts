@@ -31,11 +31,15 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   "X-Frame-Options": "DENY",
 };
 
-/** Whether every percent sign in `path` starts a valid escape of UTF-8 (else `decodeURIComponent` throws). */
+/**
+ * Whether every percent sign in `path` starts a valid escape of UTF-8 (else `decodeURIComponent`
+ * throws) and the decoded path holds no control character: no id or code contains one, and
+ * PostgreSQL refuses a NUL in a text parameter outright (a 500 where a 400 belongs).
+ */
 export function isDecodablePath(path: string): boolean {
   try {
-    decodeURIComponent(path);
-    return true;
+    // eslint-disable-next-line no-control-regex
+    return !/[\u0000-\u001f\u007f]/.test(decodeURIComponent(path));
   } catch {
     return false;
   }
