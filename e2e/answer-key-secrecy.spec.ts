@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, signUp, test } from "./auth-fixtures";
-import { queryE2eDatabase } from "./e2e-database";
+import { createClassWithAssignments, queryE2eDatabase } from "./e2e-database";
 import { type QuestionTypeName, postAnswer, startQuizFromHome } from "./quiz-fixtures";
 
 /**
@@ -75,24 +75,10 @@ test("no response a learner can fetch contains the key of an unanswered or withh
   const page = await learnerContext.newPage();
   const learner = await signUp(page, { role: "learner" });
   const teacher = await signUp(await teacherContext.newPage(), { role: "teacher" });
-  const idOf = async (email: string) => String((await queryE2eDatabase('SELECT "id" FROM "User" WHERE "email" = $1', [email]))[0]?.id);
-  const [learnerId, teacherId] = [await idOf(learner.email), await idOf(teacher.email)];
-
   // A class with one assignment per reveal policy, due in a week (set up in the database: the
   // teacher's forms are covered by classes.spec.ts).
-  const classId = `secrecy-${Date.now()}`;
-  await queryE2eDatabase('INSERT INTO "Class" ("id", "teacherId", "name", "joinCode") VALUES ($1, $2, $3, $4)', [classId, teacherId, "Geheim", classId.toUpperCase()]);
-  await queryE2eDatabase('INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)', [classId, learnerId]);
   const policies = ["immediate", "after_submit", "after_due"] as const;
-  const assignmentIds: Record<(typeof policies)[number], string> = { immediate: "", after_submit: "", after_due: "" };
-  for (const policy of policies) {
-    const id = `${classId}-${policy}`;
-    await queryE2eDatabase(
-      'INSERT INTO "Assignment" ("id", "classId", "title", "factSetId", "questionTypes", "questionCount", "seed", "opensAt", "dueAt", "revealPolicy") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-      [id, classId, `Politik ${policy}`, "nato", '["accession-year"]', 3, `seed-${id}`, new Date(Date.now() - 3600_000), new Date(Date.now() + 7 * 24 * 3600_000), policy],
-    );
-    assignmentIds[policy] = id;
-  }
+  const { assignmentIds } = await createClassWithAssignments("Geheim", teacher.email, learner.email, policies);
 
   const request = learnerContext.request;
   const allTypes = await offeredTypes(page);

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, signUp, test } from "./auth-fixtures";
-import { queryE2eDatabase } from "./e2e-database";
+import { createClassWithAssignments } from "./e2e-database";
 import { feedbackOf, startQuizFromHome } from "./quiz-fixtures";
 
 /**
@@ -80,17 +80,8 @@ test("every page carries the security headers, runs under its CSP and raises no 
   for (const url of ["/", "/sign-in", "/sign-up"]) await visit(learnerPage, url);
   const learner = await signUp(learnerPage, { role: "learner" });
   const teacher = await signUp(teacherPage, { role: "teacher" });
-  const idOf = async (email: string) => String((await queryE2eDatabase('SELECT "id" FROM "User" WHERE "email" = $1', [email]))[0]?.id);
-  const [learnerId, teacherId] = [await idOf(learner.email), await idOf(teacher.email)];
-  const classId = `csp-${Date.now()}`;
-  const code = classId.slice(-8).toUpperCase();
-  await queryE2eDatabase('INSERT INTO "Class" ("id", "teacherId", "name", "joinCode") VALUES ($1, $2, $3, $4)', [classId, teacherId, "CSP", code]);
-  await queryE2eDatabase('INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)', [classId, learnerId]);
-  const assignmentId = `${classId}-a`;
-  await queryE2eDatabase(
-    'INSERT INTO "Assignment" ("id", "classId", "title", "factSetId", "questionTypes", "questionCount", "seed", "opensAt", "dueAt", "revealPolicy") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-    [assignmentId, classId, "CSP", "nato", '["accession-year"]', 3, `seed-${assignmentId}`, new Date(Date.now() - 3600_000), new Date(Date.now() + 7 * 24 * 3600_000), "immediate"],
-  );
+  const { classId, code, assignmentIds } = await createClassWithAssignments("CSP", teacher.email, learner.email, ["immediate"]);
+  const assignmentId = assignmentIds.immediate!;
 
   // A quiz played through: question, feedback, summary — the pages with the most script.
   const quizId = await startQuizFromHome(learnerPage, { types: ["accession-year"], length: 1 });

@@ -67,3 +67,38 @@ export async function countInE2eDatabase(sql: string, params: unknown[] = []): P
   const [row] = await queryE2eDatabase(sql, params);
   return Number(row?.n);
 }
+
+/** The id of the account with `email`. */
+export async function userIdOf(email: string): Promise<string> {
+  return String((await queryE2eDatabase('SELECT "id" FROM "User" WHERE "email" = $1', [email]))[0]?.id);
+}
+
+/**
+ * A class of `teacherEmail` with `learnerEmail` in it and one single-choice assignment per
+ * reveal policy given (open since an hour, due in a week), written straight into the database:
+ * for specs about what a learner can read, not about the teacher's forms (classes.spec.ts).
+ * Returns the ids, the join code and the assignment id per policy.
+ */
+export async function createClassWithAssignments(
+  name: string,
+  teacherEmail: string,
+  learnerEmail: string,
+  policies: readonly ("immediate" | "after_submit" | "after_due")[],
+): Promise<{ classId: string; code: string; learnerId: string; teacherId: string; assignmentIds: Record<string, string> }> {
+  const [learnerId, teacherId] = [await userIdOf(learnerEmail), await userIdOf(teacherEmail)];
+  const classId = `${name.toLowerCase()}-${Date.now()}`;
+  // Eight random digits: specs in parallel workers must not share a join code.
+  const code = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
+  await queryE2eDatabase('INSERT INTO "Class" ("id", "teacherId", "name", "joinCode") VALUES ($1, $2, $3, $4)', [classId, teacherId, name, code]);
+  await queryE2eDatabase('INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)', [classId, learnerId]);
+  const assignmentIds: Record<string, string> = {};
+  for (const policy of policies) {
+    const id = `${classId}-${policy}`;
+    await queryE2eDatabase(
+      'INSERT INTO "Assignment" ("id", "classId", "title", "factSetId", "questionTypes", "questionCount", "seed", "opensAt", "dueAt", "revealPolicy") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [id, classId, `${name} ${policy}`, "nato", '["accession-year"]', 3, `seed-${id}`, new Date(Date.now() - 3600_000), new Date(Date.now() + 7 * 24 * 3600_000), policy],
+    );
+    assignmentIds[policy] = id;
+  }
+  return { classId, code, learnerId, teacherId, assignmentIds };
+}

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, signUp, test } from "./auth-fixtures";
-import { queryE2eDatabase } from "./e2e-database";
+import { createClassWithAssignments } from "./e2e-database";
 import { startQuizFromHome } from "./quiz-fixtures";
 
 /**
@@ -148,18 +148,10 @@ test("no route handler or server action answers malformed input with a 5xx", asy
   const page = await learnerContext.newPage();
   const learner = await signUp(page, { role: "learner" });
   const teacher = await signUp(await teacherContext.newPage(), { role: "teacher" });
-  const idOf = async (email: string) => String((await queryE2eDatabase('SELECT "id" FROM "User" WHERE "email" = $1', [email]))[0]?.id);
-  const [learnerId, teacherId] = [await idOf(learner.email), await idOf(teacher.email)];
-  const classId = `malformed-${Date.now()}`;
-  await queryE2eDatabase('INSERT INTO "Class" ("id", "teacherId", "name", "joinCode") VALUES ($1, $2, $3, $4)', [classId, teacherId, "Kaputt", classId.slice(-8).toUpperCase()]);
-  await queryE2eDatabase('INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)', [classId, learnerId]);
-  const assignmentId = `${classId}-a`;
-  await queryE2eDatabase(
-    'INSERT INTO "Assignment" ("id", "classId", "title", "factSetId", "questionTypes", "questionCount", "seed", "opensAt", "dueAt", "revealPolicy") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-    [assignmentId, classId, "Kaputt", "nato", '["accession-year"]', 3, `seed-${assignmentId}`, new Date(Date.now() - 3600_000), new Date(Date.now() + 7 * 24 * 3600_000), "immediate"],
-  );
+  const { classId, code, learnerId, assignmentIds } = await createClassWithAssignments("Kaputt", teacher.email, learner.email, ["immediate"]);
+  const assignmentId = assignmentIds.immediate!;
   const quizId = await startQuizFromHome(page, { types: ["accession-year"], length: 5 });
-  const ids = { quizId, assignmentId, classId, learnerId, code: classId.slice(-8).toUpperCase() };
+  const ids = { quizId, assignmentId, classId, learnerId, code };
 
   const routes = routeHandlers();
   // Every route handler of app/ is here: a new one is probed the day it is added.
