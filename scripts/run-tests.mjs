@@ -14,7 +14,7 @@
 // When it does not answer, its passes are skipped with a message — except on CI (CI=true),
 // where that is a failure. Every pass runs even when an earlier one failed; the summary at the
 // end names the ones that failed.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { isPostgresReachable } from "./local-database.mjs";
 import { ensureDependencies, run, step } from "./process-utils.mjs";
@@ -32,6 +32,32 @@ const e2eEnv = { NEXT_DIST_DIR: distDir, E2E_REUSE_BUILD: "1", E2E_SKIP_GENERATE
 const databaseIndependentSpecs = "accessibility\\.spec\\.ts";
 
 const results = [];
+
+// Each Vitest pass also writes a JSON report, so that the summary at the end (the part of a CI
+// log that is always shown) can name the failing tests, not only the failing pass.
+const reportDirectory = ".data/test-reports";
+rmSync(reportDirectory, { recursive: true, force: true });
+mkdirSync(reportDirectory, { recursive: true });
+const unitReports = [];
+
+function vitestArgs(name, files = []) {
+  const report = path.join(reportDirectory, `${name}.json`);
+  unitReports.push(report);
+  return ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...files];
+}
+
+/** "file › test: first line of the error" for every failed test in the Vitest reports. */
+function failedUnitTests() {
+  return unitReports.filter((report) => existsSync(report)).flatMap((report) => {
+    const { testResults = [] } = JSON.parse(readFileSync(report, "utf8"));
+    return testResults.flatMap((file) => {
+      const relative = path.relative(process.cwd(), file.name);
+      const failedTests = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+      if (failedTests.length === 0 && file.status === "failed") return [`${path.basename(report)}: ${relative}: ${String(file.message).split("\n")[0]}`];
+      return failedTests.map((test) => `${path.basename(report)}: ${relative} › ${test.fullName}: ${String(test.failureMessages?.[0] ?? "").split("\n")[0]}`);
+    });
+  });
+}
 const startedAt = Date.now();
 
 /** Runs one pass, timing it; a failure is recorded and the run goes on. */
@@ -66,7 +92,7 @@ try {
   step("Generating the database clients");
   await run("node", ["scripts/generate-clients.mjs"]);
 
-  await pass("Unit tests (SQLite)", () => run("npx", ["vitest", "run"]));
+  await pass("Unit tests (SQLite)", () => run("npx", vitestArgs("unit-sqlite")));
 
   const postgresUp = await isPostgresReachable(postgresServer);
   const postgresMissing =
@@ -80,7 +106,7 @@ try {
   const dataLayerFiles = dataLayerTestFiles();
   if (postgresUp) {
     await pass(`Data-layer unit tests on PostgreSQL (${dataLayerFiles.length} files)`, () =>
-      run("npx", ["vitest", "run", ...dataLayerFiles], { env: { TEST_DATABASE_PROVIDER: "postgresql", TEST_POSTGRES_URL: postgresServer } }),
+      run("npx", vitestArgs("data-layer-postgresql", dataLayerFiles), { env: { TEST_DATABASE_PROVIDER: "postgresql", TEST_POSTGRES_URL: postgresServer } }),
     );
   } else {
     skip("Data-layer unit tests on PostgreSQL", postgresMissing);
@@ -114,6 +140,11 @@ for (const { name, outcome, seconds } of results) console.log(`  ${outcome.padEn
 console.log(`  total ${((Date.now() - startedAt) / 60000).toFixed(1)} min`);
 const failed = results.filter((r) => r.outcome === "failed");
 if (failed.length) {
+  const failedTests = failedUnitTests();
+  if (failedTests.length) {
+    console.error("\nFailed unit tests:");
+    for (const line of failedTests) console.error(`  ✖ ${line.slice(0, 400)}`);
+  }
   console.error(`\n✖ ${failed.length} of ${results.length} passes failed: ${failed.map((r) => r.name).join("; ")}`);
   process.exit(1);
 }
