@@ -1,23 +1,16 @@
 "use client";
 
-import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { deleteAccount } from "@/app/account/actions";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import type { FormState } from "@/lib/server/action";
 import { FormMessage, TextField } from "./form-field";
-import { useFocusFirstError } from "./use-focus-first-error";
+import { useActionForm } from "./use-action-form";
 
 export function DeleteAccountForm() {
   const t = useTranslations("auth.account.delete");
-  const [state, formAction, isPending] = useActionState<FormState, FormData>(deleteAccount, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const isHydrated = useHydrated();
-  useFocusFirstError(formRef, state);
-  const failure = state?.ok === false ? state : null;
+  const { state, formAction, isPending, formRef, failure, hydratedAttribute } = useActionForm(deleteAccount);
 
   return (
-    <form ref={formRef} action={formAction} className="grid gap-4" noValidate data-hydrated={isHydrated || undefined}>
+    <form ref={formRef} action={formAction} className="grid gap-4" noValidate data-hydrated={hydratedAttribute}>
       <TextField
         id="delete-confirmation"
         name="confirmation"

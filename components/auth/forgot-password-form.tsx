@@ -1,22 +1,15 @@
 "use client";
 
-import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { requestPasswordReset } from "@/app/(auth)/reset-actions";
 import { Button } from "@/components/ui/button";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import type { FormState } from "@/lib/server/action";
 import { EmailField, FormMessage } from "./form-field";
-import { useFocusFirstError } from "./use-focus-first-error";
+import { useActionForm } from "./use-action-form";
 
 /** The e-mail form of "forgot password"; afterwards the same neutral confirmation for every address. */
 export function ForgotPasswordForm() {
   const t = useTranslations("auth");
-  const [state, formAction, isPending] = useActionState<FormState<{ email: string }>, FormData>(requestPasswordReset, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const isHydrated = useHydrated();
-  useFocusFirstError(formRef, state);
-  const failure = state?.ok === false ? state : null;
+  const { state, formAction, isPending, formRef, failure, hydratedAttribute } = useActionForm(requestPasswordReset);
 
   return (
     <div className="grid gap-5">
@@ -28,7 +21,7 @@ export function ForgotPasswordForm() {
           </div>
         ) : null}
       </div>
-      <form ref={formRef} action={formAction} className="grid gap-5" noValidate data-hydrated={isHydrated || undefined}>
+      <form ref={formRef} action={formAction} className="grid gap-5" noValidate data-hydrated={hydratedAttribute}>
         <EmailField id="forgot-email" label={t("fields.email")} defaultValue={failure?.values?.email ?? (state?.ok ? state.data.email : "")} errors={failure?.errors.email} />
         <div className="grid gap-3">
           <FormMessage message={failure?.message} />

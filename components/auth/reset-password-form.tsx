@@ -1,13 +1,10 @@
 "use client";
 
-import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { resetPasswordWithCodeAction, resetPasswordWithLinkAction } from "@/app/(auth)/reset-actions";
 import { Button } from "@/components/ui/button";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import type { FormState } from "@/lib/server/action";
 import { EmailField, FormMessage, TextField } from "./form-field";
-import { useFocusFirstError } from "./use-focus-first-error";
+import { useActionForm } from "./use-action-form";
 
 /**
  * The new-password form of a reset: with the mailed link's token (hidden), or with the e-mail
@@ -15,14 +12,10 @@ import { useFocusFirstError } from "./use-focus-first-error";
  */
 export function ResetPasswordForm({ token }: { token?: string }) {
   const t = useTranslations("auth");
-  const [state, formAction, isPending] = useActionState<FormState, FormData>(token ? resetPasswordWithLinkAction : resetPasswordWithCodeAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const isHydrated = useHydrated();
-  useFocusFirstError(formRef, state);
-  const failure = state?.ok === false ? state : null;
+  const { state, formAction, isPending, formRef, failure, hydratedAttribute } = useActionForm(token ? resetPasswordWithLinkAction : resetPasswordWithCodeAction);
 
   return (
-    <form ref={formRef} action={formAction} className="grid gap-5" noValidate data-hydrated={isHydrated || undefined}>
+    <form ref={formRef} action={formAction} className="grid gap-5" noValidate data-hydrated={hydratedAttribute}>
       {token ? (
         <input type="hidden" name="token" value={token} />
       ) : (
