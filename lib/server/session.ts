@@ -76,16 +76,55 @@ export async function createSession(userId: string, now = new Date(), userAgent?
 export async function validateSessionToken(token: string, now = new Date()): Promise<SessionUser | null> {
   const id = hashSessionToken(token);
   const session = await db.session.findUnique({ where: { id }, include: { user: { select: sessionUserSelect } } });
-  if (!session) return null;
-  if (session.expiresAt <= now) {
+  const verdict = judgeSession(session, now);
+  if (verdict === "refused") return null;
+  if (verdict === "expired") {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > sessionRefreshAfterMs) {
+  if (verdict === "refresh") {
     await db.session.updateMany({ where: { id }, data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionLifetimeMs) } });
   }
-  return session.user;
+  return session!.user;
 }
+
+/** The Session columns the policy decides on. */
+export interface SessionPolicyRow {
+  expiresAt: Date;
+  lastSeenAt: Date;
+}
+
+/**
+ * The session policy, in one place for every reader of the Session table (validateSessionToken
+ * and the answer hot path's one read, see `sessionReadSql`):
+ * - "refused": no row — never issued, signed out, ended from another device or the account
+ *   deleted (revocation deletes the row);
+ * - "expired": past `expiresAt` (90 days after it was last extended: the idle timeout);
+ * - "refresh": valid, and due for its daily extension (a write);
+ * - "valid": valid, nothing to write.
+ */
+export function judgeSession(row: SessionPolicyRow | null | undefined, now: Date): "refused" | "expired" | "refresh" | "valid" {
+  if (!row) return "refused";
+  if (row.expiresAt <= now) return "expired";
+  if (now.getTime() - row.lastSeenAt.getTime() > sessionRefreshAfterMs) return "refresh";
+  return "valid";
+}
+
+/**
+ * The Session table's part of a statement that reads the session together with other rows in
+ * one round trip (the answer hot path, lib/server/attempts/answer-sql.ts), so the table's
+ * layout stays known here. Alias `s`; `userId` is the column to join the user's rows on.
+ * `columns` selects "sessionUserId", "sessionExpiresAt" and "sessionLastSeenAt" (map them to
+ * `SessionPolicyRow` and decide with `judgeSession`); `ts` wraps a timestamp column (PostgreSQL
+ * reads Prisma's `timestamp(3)` as UTC). `where(p)` matches the token's hash in parameter `p`.
+ */
+export const sessionReadSql = {
+  from: `"Session" s`,
+  userId: `s."userId"`,
+  columns: (ts: (column: string) => string) =>
+    `s."userId" AS "sessionUserId", ${ts(`s."expiresAt"`)} AS "sessionExpiresAt", ${ts(`s."lastSeenAt"`)} AS "sessionLastSeenAt"`,
+  where: (parameter: string) => `s.id = ${parameter}`,
+} as const;
 
 /** Issues a new session for `userId` and deletes the one behind `previousToken`, if any. */
 export async function rotateSessionToken(

@@ -14,12 +14,16 @@
 // Options: --scale full|small (default full: 10,000 learners, ≥ 1,000,000 answers),
 // --db sqlite|postgresql|both (default both), --duration <s> per load run (default 10),
 // --sequential <n> requests per page (default 200), --reseed, --rebuild, --port <n> (3206),
-// --no-scale-out (skips PostgreSQL's two-instance run behind scripts/bench/proxy.mjs, ports n+1, n+2).
-// Also reports first-load JS per page (`pageWeight`) and server CPU per request.
+// --no-scale-out (skips PostgreSQL's two-instance run behind scripts/bench/proxy.mjs, ports n+1, n+2),
+// --pool-size <n> (DATABASE_POOL_SIZE of each PostgreSQL app instance, default 10; its connections
+// to PostgreSQL, whatever the number of HTTP connections: the JSON records both).
+// Also reports first-load JS per page (`pageWeight`), the same for a bare Next.js page built from
+// the installed `next` in .data/bare-next (port n+3), and server CPU per request.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import pg from "pg";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { loadFactSets } from "../../lib/facts/load-fact-sets";
@@ -45,6 +49,7 @@ import {
 type Database = "sqlite" | "postgresql";
 
 const args = parseArgs(process.argv.slice(2));
+process.env.DATABASE_POOL_SIZE = String(args.poolSize);
 const scale = scales[args.scale];
 const distDir = ".next-bench";
 const log = (message: string) => console.error(message);
@@ -70,6 +75,8 @@ function parseArgs(argv: string[]) {
     profile: argv.includes("--profile"),
     /** Skips the two-instance run on PostgreSQL (it uses ports --port + 1 and + 2). */
     noScaleOut: argv.includes("--no-scale-out"),
+    /** DATABASE_POOL_SIZE of each PostgreSQL app instance (the servers inherit it). */
+    poolSize: Number(value("pool-size") ?? process.env.DATABASE_POOL_SIZE ?? 10),
   };
 }
 
@@ -338,7 +345,10 @@ interface DatabaseResult {
     answerP99AtMostTwiceTrivial: boolean;
     dashboardP95Under100ms: boolean;
     gradebookP95Under100ms: boolean;
+    quizPageWithin40kBOfBareNextPage?: boolean;
   };
+  /** PostgreSQL only: the connections behind the HTTP ones (c200 is 200 HTTP connections over `poolSizePerInstance` database connections). */
+  postgres?: { poolSizePerInstance: number; maxConnections: number };
 }
 
 interface PageWeight {
@@ -349,6 +359,18 @@ interface PageWeight {
   /** The chunks all three pages load (React, Next.js runtime): what any Next.js page of this build carries. */
   sharedChunks: number;
   detail: Record<string, { chunks: number; inline: number; chunkCount: number }>;
+  /** The quiz question page's bytes over the bare Next.js page's (`bareNextPage` at the top of the JSON); target ≤ 40 kB. */
+  quizQuestionOverBareNextPage?: number;
+}
+
+/** First-load JS of a bare Next.js page (an App Router root layout and a page with one element), built from the installed `next`. */
+interface BareNextPage {
+  bytes: number;
+  chunks: number;
+  inline: number;
+  chunkCount: number;
+  next: string;
+  how: string;
 }
 
 interface ScaleOutResult {
@@ -368,7 +390,7 @@ interface ScaleOutResult {
  * (each once) and inline ones (Next.js's RSC payload, which carries the client components'
  * messages), each gzipped on its own as a server would send it.
  */
-async function measurePageWeight(baseUrl: string, pages: Record<string, { path: string; cookie: string }>): Promise<PageWeight> {
+async function measureScripts(baseUrl: string, pages: Record<string, { path: string; cookie: string }>) {
   const { gzipSync } = await import("node:zlib");
   const gz = (text: string | Buffer) => gzipSync(text, { level: 6 }).length;
   const chunkSize = new Map<string, number>();
@@ -395,6 +417,11 @@ async function measurePageWeight(baseUrl: string, pages: Record<string, { path: 
     const chunks = [...sources].reduce((sum, source) => sum + chunkSize.get(source)!, 0);
     detail[name] = { chunks, inline: gz(inline), chunkCount: sources.size };
   }
+  return { detail, chunksOf, chunkSize };
+}
+
+async function measurePageWeight(baseUrl: string, pages: Record<"home" | "quizQuestion" | "dashboard", { path: string; cookie: string }>): Promise<PageWeight> {
+  const { detail, chunksOf, chunkSize } = await measureScripts(baseUrl, pages);
   const names = Object.keys(pages);
   const shared = [...chunksOf[names[0]!]!].filter((source) => names.every((name) => chunksOf[name]!.has(source)));
   const total = (name: string) => detail[name]!.chunks + detail[name]!.inline;
@@ -405,6 +432,52 @@ async function measurePageWeight(baseUrl: string, pages: Record<string, { path: 
     sharedChunks: shared.reduce((sum, source) => sum + chunkSize.get(source)!, 0),
     detail,
   };
+}
+
+/**
+ * Builds (once per installed Next.js and React) and serves a bare Next.js app — a root layout
+ * with <html><body> and a page with one <main> — in .data/bare-next, from this project's
+ * node_modules (no network), and measures its page like `measurePageWeight` does ours.
+ */
+async function measureBareNextPage(port: number): Promise<BareNextPage> {
+  const dir = path.resolve(".data/bare-next");
+  const versions = ["next", "react", "react-dom"].map((name) => `${name}@${(JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")) as { version: string }).version}`).join(" ");
+  const files: Record<string, string> = {
+    "package.json": '{ "private": true }\n',
+    // Its own (empty) config: without one, Next.js would load this project's next.config.js from the parent directory.
+    "next.config.mjs": "export default {};\n",
+    "app/layout.jsx": 'export default function RootLayout({ children }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
+    "app/page.jsx": "export default function Page() {\n  return <main>Hello</main>;\n}\n",
+  };
+  const stamp = createHash("sha256").update(versions).update(JSON.stringify(files)).digest("hex");
+  const stampFile = path.join(dir, ".next", "faktum-bare-stamp");
+  if (args.rebuild || !existsSync(stampFile) || readFileSync(stampFile, "utf8") !== stamp) {
+    log(`▶ Building a bare Next.js app (${versions}) in ${path.relative(".", dir)}`);
+    rmSync(dir, { recursive: true, force: true });
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    await runCommand(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build", dir], { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" });
+    writeFileSync(stampFile, stamp);
+  }
+  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", dir, "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: "ignore",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" },
+  });
+  try {
+    const baseUrl = `http://127.0.0.1:${port}`;
+    for (const giveUp = Date.now() + 60_000; ; await sleep(200)) {
+      if (child.exitCode !== null) throw new Error(`the bare Next.js app exited (${child.exitCode})`);
+      if (await fetch(baseUrl).then((r) => r.ok, () => false)) break;
+      if (Date.now() > giveUp) throw new Error("the bare Next.js app did not answer within 60 s");
+    }
+    const { detail } = await measureScripts(baseUrl, { bare: { path: "/", cookie: "" } });
+    const page = detail.bare!;
+    return { bytes: page.chunks + page.inline, ...page, next: versions, how: "next build + next start of .data/bare-next (root layout + one-element page, no config), scripts measured as pageWeight's" };
+  } finally {
+    child.kill("SIGTERM");
+  }
 }
 
 /** The loopback load balancer in front of `ports`, started as its own process (not sharing the load generator's event loop). */
@@ -420,7 +493,7 @@ async function startProxy(listenPort: number, ports: number[]): Promise<ChildPro
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0);
 
-async function benchDatabase(database: Database): Promise<DatabaseResult> {
+async function benchDatabase(database: Database, bare: BareNextPage | undefined): Promise<DatabaseResult> {
   const url = databaseUrl(database);
   const { writer, summary } = await ensureDataSet(database, url);
   const runTag = Date.now().toString(36);
@@ -429,6 +502,17 @@ async function benchDatabase(database: Database): Promise<DatabaseResult> {
   const heavyLearner = learnerId(0);
   const learnerAnswers = await writer.count("Answer", "userId", heavyLearner);
   await writer.close();
+  let postgres: DatabaseResult["postgres"];
+  if (database === "postgresql") {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const maxConnections = Number((await client.query("SHOW max_connections")).rows[0]?.max_connections);
+    await client.end();
+    postgres = { poolSizePerInstance: args.poolSize, maxConnections };
+    const needed = args.poolSize * (args.noScaleOut ? 1 : 2);
+    if (needed > maxConnections - 10) log(`⚠ ${needed} pooled connections (--pool-size ${args.poolSize}) come close to PostgreSQL's max_connections ${maxConnections}`);
+    log(`  PostgreSQL: ${args.poolSize} pooled connections per app instance (max_connections ${maxConnections}); the 200-connection runs are 200 HTTP connections over them`);
+  }
 
   const server = new Server(url, args.port, `.data/bench-server-${database}.log`);
   log(`▶ ${database}: starting the production server on port ${args.port}`);
@@ -442,6 +526,7 @@ async function benchDatabase(database: Database): Promise<DatabaseResult> {
       quizQuestion: { path: `/quiz/${firstQuiz.quizId}`, cookie: firstQuiz.cookie },
       dashboard: { path: "/dashboard", cookie: cookieOf(learnerId(0)) },
     });
+    if (bare) pageWeight.quizQuestionOverBareNextPage = pageWeight.quizQuestion - bare.bytes;
     log(`  first-load JS, gzipped: home ${pageWeight.home} B, quiz question ${pageWeight.quizQuestion} B, dashboard ${pageWeight.dashboard} B (shared chunks ${pageWeight.sharedChunks} B)`);
     const answers = new AnswerLoad(quizzes);
     const d = args.durationSeconds;
@@ -514,7 +599,7 @@ async function benchDatabase(database: Database): Promise<DatabaseResult> {
         const answer = await measureBoth("2 instances: POST answers, 50 connections", () => answers.run(proxyUrl, 50, d));
         scaleOut = {
           instances: 2,
-          postgresPoolSizePerInstance: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+          postgresPoolSizePerInstance: args.poolSize,
           trivialRoute: health,
           answerSubmission: answer,
           ratios: { throughput: ratio(answer.requestsPerSecond, health.requestsPerSecond), p99: ratio(answer.latencyMs.p99, health.latencyMs.p99) },
@@ -551,12 +636,14 @@ async function benchDatabase(database: Database): Promise<DatabaseResult> {
       gradebook: { page: gradebookPage, learners: scale.classSize },
       memory: { idleRssMiB, peakRssMiB: Math.round(server.peakRssMiB), afterRunRssMiB },
       pageWeight,
+      ...(postgres ? { postgres } : {}),
       ...(scaleOut ? { scaleOut } : {}),
       targets: {
         answerThroughputAtLeastHalfOfTrivial: answer50.requestsPerSecond >= health50.requestsPerSecond / 2,
         answerP99AtMostTwiceTrivial: answer50.latencyMs.p99 <= 2 * health50.latencyMs.p99,
         dashboardP95Under100ms: Math.max(dashboardPage.latencyMs.p95, dashboardApi.latencyMs.p95) < 100,
         gradebookP95Under100ms: gradebookPage.latencyMs.p95 < 100,
+        ...(bare ? { quizPageWithin40kBOfBareNextPage: pageWeight.quizQuestionOverBareNextPage! <= 40_000 } : {}),
       },
     };
   } finally {
@@ -570,6 +657,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(".data", { recursive: true });
   await ensureBuild();
+  let bareNextPage: BareNextPage | undefined;
+  try {
+    bareNextPage = await measureBareNextPage(args.port + 3);
+    log(`  bare Next.js page: first-load JS ${bareNextPage.bytes} B gzipped`);
+  } catch (error) {
+    log(`⚠ the bare Next.js page could not be measured: ${error instanceof Error ? error.message : error}`);
+  }
   const results: DatabaseResult[] = [];
   const skipped: Record<string, string> = {};
   for (const database of args.databases) {
@@ -578,14 +672,14 @@ async function main(): Promise<void> {
       log("⚠ PostgreSQL is not reachable: skipped");
       continue;
     }
-    results.push(await benchDatabase(database));
+    results.push(await benchDatabase(database, bareNextPage));
   }
   const cpus = os.cpus();
   const output = {
     benchmark: "faktum",
     date: new Date().toISOString(),
     scale: scale.name,
-    settings: { durationSeconds: args.durationSeconds, sequentialRequests: args.sequential, postgresPoolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    settings: { durationSeconds: args.durationSeconds, sequentialRequests: args.sequential, postgresPoolSize: args.poolSize },
     machine: {
       cpus: cpus.length,
       cpuModel: cpus[0]?.model ?? "unknown",
@@ -594,6 +688,7 @@ async function main(): Promise<void> {
       node: process.version,
       platform: `${os.type()} ${os.release()}`,
     },
+    bareNextPage,
     results,
     skipped,
     totalSeconds: Math.round((Date.now() - started) / 1000),

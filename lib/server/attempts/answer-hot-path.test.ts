@@ -8,7 +8,7 @@ createTestDatabase("answer-hot-path");
 const { db } = await import("../db");
 const { importFactSets, getStoredFactSet } = await import("../fact-sets");
 const { loadFactSets } = await import("../../facts/load-fact-sets");
-const { createSession } = await import("../session");
+const { createSession, deleteOtherSessions, deleteSessionToken, validateSessionToken } = await import("../session");
 const { createQuiz, recordAnswer } = await import("./quizzes");
 const { recordAnswerFast } = await import("./answer-hot-path");
 
@@ -172,6 +172,34 @@ describe("the answer hot path writes what recordAnswer writes", () => {
     expect(await recordAnswerFast(twins.token, twins.oldQuizId, 0, response, at(1))).toBeNull();
     expect((await rowsOf(twins.newQuizId)).answers).toEqual([]);
     expect((await rowsOf(twins.oldQuizId)).answers).toEqual([]);
+  });
+
+  it("refuses an expired session that was seen a minute ago, and a revoked one: session.ts's policy, not a bypass", async () => {
+    const response = (twins: { specs: QuestionSpec[] }) => correctResponse(twins.specs[0]!);
+    // Control: the same setup with a valid session is answered here, so the refusals below are the policy's.
+    const control = await twinQuizzes(1);
+    expect(await recordAnswerFast(control.token, control.newQuizId, 0, response(control), at(60))).toHaveProperty("alreadyAnswered", false);
+
+    // Expired (past expiresAt) while lastSeenAt is recent, so no "due for refresh" fallback hides a skipped expiry check.
+    const expired = await twinQuizzes(1);
+    await db.session.updateMany({ where: { userId: expired.newUser }, data: { lastSeenAt: at(50), expiresAt: at(55) } });
+    expect(await recordAnswerFast(expired.token, expired.newQuizId, 0, response(expired), at(60))).toBeNull();
+    expect((await rowsOf(expired.newQuizId)).answers).toEqual([]);
+    // …and the fallback the route takes refuses it too (and deletes the row).
+    expect(await validateSessionToken(expired.token, at(60))).toBeNull();
+    expect(await db.session.count({ where: { userId: expired.newUser } })).toBe(0);
+
+    // Revoked: signed out in this browser, or ended from another device.
+    const signedOut = await twinQuizzes(1);
+    await deleteSessionToken(signedOut.token);
+    expect(await recordAnswerFast(signedOut.token, signedOut.newQuizId, 0, response(signedOut), at(60))).toBeNull();
+    const endedElsewhere = await twinQuizzes(1);
+    const other = await createSession(endedElsewhere.newUser, at(30));
+    expect(await deleteOtherSessions(endedElsewhere.newUser, other.token)).toBe(1);
+    expect(await recordAnswerFast(endedElsewhere.token, endedElsewhere.newQuizId, 0, response(endedElsewhere), at(60))).toBeNull();
+    for (const twins of [signedOut, endedElsewhere]) expect((await rowsOf(twins.newQuizId)).answers).toEqual([]);
+    // The device that ended the others still answers.
+    expect(await recordAnswerFast(other.token, endedElsewhere.newQuizId, 0, response(endedElsewhere), at(61))).toHaveProperty("alreadyAnswered", false);
   });
 
   it("a race lost to another submission of the same question writes nothing and goes back to recordAnswer", async () => {

@@ -3,7 +3,7 @@ import type { Locale } from "../../facts/schema";
 import { gradeResponse } from "../../grading/grade-response";
 import type { QuestionSpec, Response } from "../../questions/types";
 import { getCachedFactSet, splitStoredFactIds } from "../fact-sets";
-import { hashSessionToken, sessionRefreshAfterMs } from "../session";
+import { hashSessionToken, judgeSession } from "../session";
 import { type AttemptRulesRow, assertAttemptAcceptsAnswers, withRevealPolicy } from "./assignment-rules";
 import { type AnswerContextRow, type AnswerStore, getAnswerStore } from "./answer-sql";
 import { type AnswerResult, InvalidResponseError, maxAnswerDurationMs, revealOnce } from "./quizzes";
@@ -42,8 +42,10 @@ export async function recordAnswerFast(
   const rows = await store.readContext(hashSessionToken(sessionToken), quizId, position);
   const first = rows[0];
   if (!first) return null;
-  // The session rules (expiry, sliding refresh) write; they stay in session.ts.
-  if (first.sessionExpiresAt <= now || now.getTime() - first.sessionLastSeenAt.getTime() > sessionRefreshAfterMs) return null;
+  // The session policy is session.ts's (judgeSession, as validateSessionToken decides). Only a
+  // "valid" session answers here: an expired one (deleted on sight) and one due for its daily
+  // extension (a write) go to validateSessionToken through the Prisma path.
+  if (judgeSession({ expiresAt: first.sessionExpiresAt, lastSeenAt: first.sessionLastSeenAt }, now) !== "valid") return null;
 
   const question = rows.find((row) => row.questionId !== null && row.position === position);
   const quiz = toAttemptRules(first);

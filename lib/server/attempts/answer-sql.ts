@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { getDatabaseProvider, getDatabaseUrl, getSqliteFilePath } from "../database-url";
 import { getPgPool } from "../db";
+import { sessionReadSql } from "../session";
 
 /**
  * The two statements of the answer hot path (answer-hot-path.ts), on the drivers directly:
@@ -12,9 +13,12 @@ import { getPgPool } from "../db";
 
 /** One row per question read (the current one and the previous one), session and quiz repeated. */
 export interface AnswerContextRow {
-  userId: string;
+  /** The session's columns (session.ts's `sessionReadSql`), decided by session.ts's `judgeSession`. */
+  sessionUserId: string;
   sessionExpiresAt: Date;
   sessionLastSeenAt: Date;
+  /** The quiz's learner (the session's user: the read joins on it). */
+  userId: string;
   quizId: string;
   factSetId: string;
   status: string;
@@ -74,8 +78,7 @@ export interface AnswerStore {
 }
 
 const columns = `
-  s."userId" AS "userId", s."expiresAt" AS "sessionExpiresAt", s."lastSeenAt" AS "sessionLastSeenAt",
-  q.id AS "quizId", q."factSetId" AS "factSetId", q.status AS status, q."currentIndex" AS "currentIndex",
+  q."userId" AS "userId", q.id AS "quizId", q."factSetId" AS "factSetId", q.status AS status, q."currentIndex" AS "currentIndex",
   q."questionCount" AS "questionCount", q."correctCount" AS "correctCount", q."startedAt" AS "startedAt",
   q."deadlineAt" AS "deadlineAt", q."assignmentId" AS "assignmentId", f.checksum AS checksum,
   a."dueAt" AS "dueAt", a."acceptLate" AS "acceptLate", a."revealPolicy" AS "revealPolicy", c."archivedAt" AS "archivedAt",
@@ -84,17 +87,19 @@ const columns = `
   ans.correct AS "answerCorrect", ans.score AS "answerScore", ans."answeredAt" AS "answerAnsweredAt"`;
 
 function readSql(p: (n: number) => string, ts: (column: string) => string): string {
-  return `SELECT ${columns
-    .replace(/(s\."expiresAt"|s\."lastSeenAt"|q\."startedAt"|q\."deadlineAt"|a\."dueAt"|c\."archivedAt"|m\."removedAt"|ans\."answeredAt") AS/g, (_, column: string) => `${ts(column)} AS`)}
-FROM "Session" s
-JOIN "Quiz" q ON q.id = ${p(2)} AND q."userId" = s."userId"
+  // The session's part (table, columns, key) is session.ts's: this statement only joins on it.
+  const session = sessionReadSql;
+  return `SELECT ${session.columns(ts)}, ${columns
+    .replace(/(q\."startedAt"|q\."deadlineAt"|a\."dueAt"|c\."archivedAt"|m\."removedAt"|ans\."answeredAt") AS/g, (_, column: string) => `${ts(column)} AS`)}
+FROM ${session.from}
+JOIN "Quiz" q ON q.id = ${p(2)} AND q."userId" = ${session.userId}
 LEFT JOIN "FactSet" f ON f.id = q."factSetId"
 LEFT JOIN "Assignment" a ON a.id = q."assignmentId"
 LEFT JOIN "Class" c ON c.id = a."classId"
-LEFT JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = s."userId"
+LEFT JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ${session.userId}
 LEFT JOIN "QuizQuestion" qq ON qq."quizId" = q.id AND qq.position IN (${p(3)}, ${p(4)})
 LEFT JOIN "Answer" ans ON ans."quizQuestionId" = qq.id
-WHERE s.id = ${p(1)}`;
+WHERE ${session.where(p(1))}`;
 }
 
 /** Prisma's DateTime is `timestamp(3)` (UTC, no zone): read as UTC whatever the server's TimeZone. */
