@@ -5,7 +5,7 @@ import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ClientMessages } from "@/components/layout/client-messages";
-import { listStoredFactSets } from "@/lib/server/fact-sets";
+import { listVisibleFactSets } from "@/lib/server/fact-sets";
 import { supportedQuestionTypes } from "@/lib/questions/preview-types";
 import { mapAssetUrlFor } from "@/lib/maps/map-assets";
 import { getLatestOpenQuiz } from "@/lib/server/attempts/quizzes";
@@ -16,7 +16,8 @@ export default async function HomePage() {
   const t = await getTranslations("quiz.home");
   const tMap = await getTranslations("map");
   const locale = await getRequestLocale();
-  const [factSets, user] = await Promise.all([listStoredFactSets(), getSessionUser()]);
+  const user = await getSessionUser();
+  const factSets = await listVisibleFactSets(user?.id ?? null);
   const openQuiz = user ? await getLatestOpenQuiz(user.id) : null;
   const openQuizTitle = openQuiz ? factSets.find((f) => f.id === openQuiz.factSetId)?.title[locale] : undefined;
 
