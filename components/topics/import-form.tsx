@@ -164,6 +164,8 @@ export function ImportForm({ factSetId, nextVersion, defaults }: { factSetId?: s
             id="import-table"
             name="table"
             rows={10}
+            // One row per line, as in a spreadsheet: a problem's row can be found by eye.
+            wrap="off"
             spellCheck={false}
             autoCapitalize="none"
             autoComplete="off"
