@@ -238,22 +238,8 @@ for (const locale of locales) {
         await page.goto(path);
         await audit(page, `${path} (learner)`);
       }
-      // The fact-set import page: a table with a problem, then its preview.
       await page.goto("/topics/import");
       await audit(page, "/topics/import (learner)");
-      await waitForForm(page);
-      const table = "name_de,name_en,joined,founding\nBelgien,Belgium,1958-01-01,ja\nFrankreich,France,1958-13-01,ja\nDänemark,Denmark,1973-01-01,nein";
-      await page.locator("#import-table").fill(table);
-      for (const [id, value] of [["#import-title-de", "EU"], ["#import-title-en", "EU"], ["#import-org-de", "die EU"], ["#import-org-dative-de", "der EU"], ["#import-org-en", "the EU"]]) {
-        await page.locator(id!).fill(value!);
-      }
-      await page.locator('main button[value="preview"]').click();
-      await expect(page.locator("#import-problems-heading")).toBeFocused();
-      await audit(page, "import with a problem");
-      await page.locator("#import-table").fill(table.replace("1958-13-01", "1958-01-01"));
-      await page.locator('main button[value="preview"]').click();
-      await expect(page.locator("#import-preview-heading")).toBeFocused();
-      await audit(page, "import preview");
       // A bad join code.
       await waitForForm(page);
       await page.locator('main input[name="code"]').fill("AAAA-AAAA");
