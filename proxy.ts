@@ -25,6 +25,19 @@ import { loadMessages } from "@/messages";
 /** The app's forms send a few hundred bytes; nothing of theirs comes near this. */
 export const maxActionBodyBytes = 64 * 1024;
 
+/**
+ * The one form that sends more: the fact-set import page, with a table of up to 1 MB
+ * (lib/facts/parse-membership-table.ts), which a form posted without script sends twice (the
+ * file and the text box). Anything larger is refused here; up to that, the action answers a
+ * table over 1 MB with its own message.
+ */
+export const maxImportActionBodyBytes = 2 * 1024 * 1024 + 64 * 1024;
+
+/** The body limit for an action posted to `pathname`. */
+export function maxActionBodyBytesAt(pathname: string): number {
+  return pathname === "/topics/import" ? maxImportActionBodyBytes : maxActionBodyBytes;
+}
+
 export async function proxy(request: NextRequest): Promise<Response> {
   if (!isDecodablePath(request.nextUrl.pathname)) return refuse(request, 400, "badRequest");
 
@@ -68,7 +81,7 @@ function isActionRequest(request: NextRequest): boolean {
  * only has to parse: Next refuses its `$ACTION_…` fields itself, with a 400.
  */
 async function checkActionBody(request: NextRequest): Promise<"too-large" | "malformed" | null> {
-  const bytes = await readBodyAtMost(request.clone(), maxActionBodyBytes);
+  const bytes = await readBodyAtMost(request.clone(), maxActionBodyBytesAt(request.nextUrl.pathname));
   if (bytes === null) return "too-large";
   try {
     if (isMultipart(request)) {

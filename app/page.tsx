@@ -5,18 +5,20 @@ import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ClientMessages } from "@/components/layout/client-messages";
-import { listStoredFactSets } from "@/lib/server/fact-sets";
+import { listVisibleFactSets } from "@/lib/server/fact-sets";
 import { supportedQuestionTypes } from "@/lib/questions/preview-types";
 import { mapAssetUrlFor } from "@/lib/maps/map-assets";
 import { getLatestOpenQuiz } from "@/lib/server/attempts/quizzes";
-import { getSessionUser } from "@/lib/server/session";
+import { getSessionUser, isAccountUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 
 export default async function HomePage() {
   const t = await getTranslations("quiz.home");
   const tMap = await getTranslations("map");
+  const tImport = await getTranslations("topics.home");
   const locale = await getRequestLocale();
-  const [factSets, user] = await Promise.all([listStoredFactSets(), getSessionUser()]);
+  const user = await getSessionUser();
+  const factSets = await listVisibleFactSets(user?.id ?? null);
   const openQuiz = user ? await getLatestOpenQuiz(user.id) : null;
   const openQuizTitle = openQuiz ? factSets.find((f) => f.id === openQuiz.factSetId)?.title[locale] : undefined;
 
@@ -91,6 +93,18 @@ export default async function HomePage() {
           <li>
             <DueCardsLink />
           </li>
+          {isAccountUser(user) ? (
+            <li>
+              <Link
+                href="/topics/import"
+                className="inline-flex min-h-11 flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border border-slate-200 bg-white px-4 py-2.5 font-medium text-slate-900 shadow-sm transition-colors hover:border-brand-500"
+                data-testid="import-link"
+              >
+                <span>{tImport("importLink")}</span>
+                <span className="text-sm font-normal text-slate-600">{tImport("importLinkBody")}</span>
+              </Link>
+            </li>
+          ) : null}
         </ul>
       </section>
     </div>

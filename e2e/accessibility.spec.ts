@@ -181,7 +181,7 @@ for (const locale of locales) {
     test(`anonymous pages and form errors (${locale})`, async () => {
       test.setTimeout(240_000);
       const { page } = learner;
-      for (const path of ["/", "/dashboard", "/history", "/flashcards", "/flashcards/stats", "/classes", "/sign-in", "/sign-up", "/nowhere-here"]) {
+      for (const path of ["/", "/dashboard", "/history", "/flashcards", "/flashcards/stats", "/classes", "/topics/import", "/sign-in", "/sign-up", "/nowhere-here"]) {
         await page.goto(path);
         await audit(page, `${path} (anonymous)`);
       }
@@ -238,6 +238,8 @@ for (const locale of locales) {
         await page.goto(path);
         await audit(page, `${path} (learner)`);
       }
+      await page.goto("/topics/import");
+      await audit(page, "/topics/import (learner)");
       // A bad join code.
       await waitForForm(page);
       await page.locator('main input[name="code"]').fill("AAAA-AAAA");

@@ -43,7 +43,7 @@ function keyOf(spec: Spec): string {
 }
 
 async function collect(request: APIRequestContext, quizIds: string[], assignmentIds: string[]): Promise<Map<string, string>> {
-  const pages = ["/", "/history", "/assignments", "/account", "/flashcards", "/topics/nato/map", "/forgot-password", "/reset-password", "/reset-password?token=x", "/account/confirm-email?token=x", ...quizIds.flatMap((id) => [`/quiz/${id}`, `/quiz/${id}/summary`, `/history/${id}`])];
+  const pages = ["/", "/history", "/assignments", "/account", "/flashcards", "/topics/nato/map", "/topics/import", "/forgot-password", "/reset-password", "/reset-password?token=x", "/account/confirm-email?token=x", ...quizIds.flatMap((id) => [`/quiz/${id}`, `/quiz/${id}/summary`, `/history/${id}`])];
   const apis = ["/api/progress", "/api/account/export", ...quizIds.map((id) => `/api/progress/attempts/${id}`)];
   const bodies = new Map<string, string>();
   for (const url of pages) {

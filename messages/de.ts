@@ -7,5 +7,6 @@ import mail from "./de/mail.json";
 import map from "./de/map.json";
 import progress from "./de/progress.json";
 import quiz from "./de/quiz.json";
+import topics from "./de/topics.json";
 
-export default { actions, auth, classes, common, flashcards, mail, map, progress, quiz };
+export default { actions, auth, classes, common, flashcards, mail, map, progress, quiz, topics };

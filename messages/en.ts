@@ -7,5 +7,6 @@ import mail from "./en/mail.json";
 import map from "./en/map.json";
 import progress from "./en/progress.json";
 import quiz from "./en/quiz.json";
+import topics from "./en/topics.json";
 
-export default { actions, auth, classes, common, flashcards, mail, map, progress, quiz };
+export default { actions, auth, classes, common, flashcards, mail, map, progress, quiz, topics };

@@ -7,7 +7,7 @@ import { MasterySection } from "@/components/progress/mastery-section";
 import { StatCards } from "@/components/progress/stat-cards";
 import { WeakestFacts } from "@/components/progress/weakest-facts";
 import { getDashboard } from "@/lib/server/progress";
-import { listStoredFactSets } from "@/lib/server/fact-sets";
+import { listVisibleFactSets } from "@/lib/server/fact-sets";
 import { mapAssetUrlFor } from "@/lib/maps/map-assets";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
@@ -27,7 +27,7 @@ export default async function DashboardPage() {
   const requestLocale = await getRequestLocale();
   const dashboard = user ? await getDashboard(user.id, new Date(), requestLocale) : null;
   const tMap = await getTranslations("map");
-  const mapTopics = (await listStoredFactSets()).filter((factSet) => mapAssetUrlFor(factSet.id));
+  const mapTopics = (await listVisibleFactSets(user?.id ?? null)).filter((factSet) => mapAssetUrlFor(factSet.id));
 
   return (
     <div className="grid gap-6">

@@ -26,7 +26,7 @@ import { listAttemptRows, listAttemptRowsByAssignment, type AttemptRow } from ".
 import { filterRevealedAttempts, settleExpiredAttempts } from "./attempts/assignment-rules";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
-import { getStoredFactSet } from "./fact-sets";
+import { getAssignableFactSet } from "./fact-sets";
 import { createQuiz } from "./attempts/quizzes";
 
 /**
@@ -141,7 +141,7 @@ export async function createAssignment(teacherId: string, input: AssignmentInput
   if (!owned) throw new NotFoundError(`class ${data.classId}`);
   if (owned.archivedAt) throw new ConflictError(assignmentMessages.archived);
 
-  const factSet = await getStoredFactSet(data.factSetId);
+  const factSet = await getAssignableFactSet(teacherId, data.factSetId);
   const seed = randomBytes(8).toString("hex");
   const possible = generateQuestions(factSet, { seed, count: data.questionCount, types: data.questionTypes }).length;
   if (possible === 0) throw fieldError("questionTypes", assignmentMessages.noQuestions);

@@ -25,7 +25,7 @@ import {
 import { dueForecast, reviewsPerDay, trueRetention, type DayCount, type ReviewsOnDay, type TrueRetention } from "../flashcards/stats";
 import { db, type Tx } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
-import { getStoredFactSet, listStoredFactSets } from "./fact-sets";
+import { getVisibleFactSet, listVisibleFactSets } from "./fact-sets";
 
 /**
  * Flashcard reviews: decks and their counts, the next card, grading, undo, settings and
@@ -178,13 +178,13 @@ function summarize(factSet: FactSet, deck: Deck, progress: LearnerProgress, now:
 
 /** Every deck of every imported fact set with its due and new counts, topic decks first per set. */
 export async function listDecks(userId: string | null, now: Date): Promise<DeckSummary[]> {
-  const [factSets, progress] = await Promise.all([listStoredFactSets(), loadProgress(userId, now)]);
+  const [factSets, progress] = await Promise.all([listVisibleFactSets(userId), loadProgress(userId, now)]);
   return factSets.flatMap((factSet) => cardCatalog(factSet).decks.map((deck) => summarize(factSet, deck, progress, now)));
 }
 
 /** For the home page link: cards due today and new cards that can be started today, over all topics. */
 export async function getDueCounts(userId: string | null, now: Date): Promise<{ due: number; new: number }> {
-  const [factSets, progress] = await Promise.all([listStoredFactSets(), loadProgress(userId, now)]);
+  const [factSets, progress] = await Promise.all([listVisibleFactSets(userId), loadProgress(userId, now)]);
   let due = 0;
   let unseen = 0;
   for (const factSet of factSets) {
@@ -198,12 +198,12 @@ export async function getDueCounts(userId: string | null, now: Date): Promise<{ 
   return { due, new: Math.min(unseen, newCardsLeft(progress.settings.newCardsPerDay, progress.newCardsIntroducedToday)) };
 }
 
-async function requireDeck(deck: string): Promise<{ factSet: FactSet; deck: Deck }> {
+async function requireDeck(userId: string | null, deck: string): Promise<{ factSet: FactSet; deck: Deck }> {
   const parsed = parseDeckRef(deck);
   if (!parsed) throw new NotFoundError(`deck ${deck}`);
   let factSet: FactSet;
   try {
-    factSet = await getStoredFactSet(parsed.factSetId);
+    factSet = await getVisibleFactSet(userId, parsed.factSetId);
   } catch (error) {
     if (error instanceof NotFoundError) throw new NotFoundError(`deck ${deck}`);
     throw error;
@@ -215,7 +215,7 @@ async function requireDeck(deck: string): Promise<{ factSet: FactSet; deck: Deck
 
 /** The deck's summary alone (for the review screen's heading); NotFoundError for an unknown deck. */
 export async function getDeck(userId: string | null, deck: string, now: Date): Promise<DeckSummary> {
-  const found = await requireDeck(deck);
+  const found = await requireDeck(userId, deck);
   const progress = await loadProgress(userId, now, found.deck.cardIds);
   return summarize(found.factSet, found.deck, progress, now);
 }
@@ -305,7 +305,7 @@ export async function getCardInDeck(userId: string | null, deck: string, cardId:
 }
 
 async function loadSession(userId: string | null, deck: string, now: Date, cardId?: string): Promise<ReviewSession> {
-  const found = await requireDeck(deck);
+  const found = await requireDeck(userId, deck);
   if (cardId !== undefined && !found.deck.cardIds.includes(cardId)) throw new NotFoundError(`card ${cardId} in deck ${deck}`);
   const { byId } = cardCatalog(found.factSet);
   const progress = await loadProgress(userId, now, found.deck.cardIds);
@@ -327,12 +327,12 @@ async function loadSession(userId: string | null, deck: string, now: Date, cardI
   };
 }
 
-async function requireCard(cardId: string): Promise<{ card: FlashCard; factSet: FactSet }> {
+async function requireCard(userId: string | null, cardId: string): Promise<{ card: FlashCard; factSet: FactSet }> {
   const factSetId = factSetIdOfCard(cardId);
   if (!factSetId) throw new NotFoundError(`card ${cardId}`);
   let factSet: FactSet;
   try {
-    factSet = await getStoredFactSet(factSetId);
+    factSet = await getVisibleFactSet(userId, factSetId);
   } catch (error) {
     if (error instanceof NotFoundError) throw new NotFoundError(`card ${cardId}`);
     throw error;
@@ -356,7 +356,7 @@ export interface RecordedReview {
  */
 export async function recordReview(userId: string, input: ReviewInput, now: Date): Promise<RecordedReview> {
   const { cardId, grade, expectedReps } = reviewInput.parse(input);
-  const { card } = await requireCard(cardId);
+  const { card } = await requireCard(userId, cardId);
   const params = paramsFor(await getSettings(userId));
   return db.$transaction(async (tx) => {
     const row = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId } }, select: scheduleSelect });

@@ -15,7 +15,7 @@ import { settleExpiredAttempts } from "./attempts/assignment-rules";
 import { personName } from "./classes";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
-import { getStoredFactSet } from "./fact-sets";
+import { getVisibleFactSet } from "./fact-sets";
 
 /**
  * The teacher's view of results: the gradebook of one assignment, the report of a class
@@ -126,7 +126,7 @@ export async function getGradebook(teacherId: string, assignmentId: string, loca
   const latestFinished = new Map<string, AttemptRow>();
   for (const a of attempts) if (a.status !== "in_progress") latestFinished.set(a.userId, a);
   const groupedBy = assignment.variant === "same" ? "position" : "question";
-  const factSet = await getStoredFactSet(assignment.factSetId);
+  const factSet = await getVisibleFactSet(teacherId, assignment.factSetId);
   const questionRows = latestFinished.size
     ? await listAnsweredQuestionsOf([...latestFinished.values()].map((a) => a.id))
     : [];
@@ -290,7 +290,7 @@ export async function listAnswersForExport(
   await settleExpiredAttempts({ assignment: { classId }, ...(options.assignmentId ? { assignmentId: options.assignmentId } : {}) }, now);
   const answers = await listClassAnswers(classId, options.assignmentId);
   const factSets = new Map<string, FactSet>();
-  for (const id of new Set(answers.map((a) => a.quiz.factSetId))) factSets.set(id, await getStoredFactSet(id));
+  for (const id of new Set(answers.map((a) => a.quiz.factSetId))) factSets.set(id, await getVisibleFactSet(teacherId, id));
 
   return answers
     .map((a): AnswerExportRow & { sortKey: string } => {

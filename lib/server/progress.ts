@@ -18,7 +18,7 @@ import {
 } from "./attempts/learner-stats";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
-import { getStoredFactSet, listStoredFactSets, splitStoredFactIds } from "./fact-sets";
+import { getVisibleFactSet, listVisibleFactSets, splitStoredFactIds } from "./fact-sets";
 import { type CreatedQuiz, createQuiz } from "./attempts/quizzes";
 
 /**
@@ -142,7 +142,7 @@ export async function getDashboard(userId: string, now: Date = new Date(), local
     getAnswerTotals(userId, now),
     countFinishedQuizzes(userId),
     db.reviewLog.count({ where: { userId } }),
-    listStoredFactSets(),
+    listVisibleFactSets(userId),
     loadEvidence(userId, horizon, now),
   ]);
 
@@ -434,7 +434,7 @@ export async function getPersonalBests(userId: string, locale: Locale = "de", no
 
 /** The learner's weakest facts in one fact set (those with evidence), weakest first. */
 export async function listWeakFacts(userId: string, factSetId: string, now: Date = new Date(), limit = weakSpotsFactLimit): Promise<FactMastery[]> {
-  const factSet = await getStoredFactSet(factSetId);
+  const factSet = await getVisibleFactSet(userId, factSetId);
   const evidence = await loadEvidence(userId, new Date(now.getTime() - masteryHorizonDays * dayMs), now, factSetId);
   const mastery = masteryByFact(
     evidence.map((e) => e.evidence),
@@ -450,7 +450,7 @@ export async function listWeakFacts(userId: string, factSetId: string, now: Date
  * absent (unseen), not 0.
  */
 export async function getFactMasteries(userId: string, factSetId: string, now: Date = new Date()): Promise<Record<string, number>> {
-  const factSet = await getStoredFactSet(factSetId);
+  const factSet = await getVisibleFactSet(userId, factSetId);
   const evidence = await loadEvidence(userId, new Date(now.getTime() - masteryHorizonDays * dayMs), now, factSetId);
   const mastery = masteryByFact(
     evidence.map((e) => e.evidence),
@@ -466,7 +466,7 @@ export async function getFactMasteries(userId: string, factSetId: string, now: D
  * question can be built; NotFoundError for an unknown fact set or fact.
  */
 export async function createFactPracticeQuiz(userId: string, factSetId: string, factId: string, now: Date = new Date()): Promise<CreatedQuiz> {
-  const factSet = await getStoredFactSet(factSetId);
+  const factSet = await getVisibleFactSet(userId, factSetId);
   if (!allFactIds(factSet).includes(factId)) throw new NotFoundError(`fact ${factId}`);
   try {
     return await createQuiz(userId, { factSetId, types: [...questionTypes], count: factPracticeQuestionLimit, mode: "self", factIds: [factId] }, now);

@@ -39,14 +39,14 @@ async function main() {
   process.env.DATABASE_URL = url;
 
   const { db } = await import("../../lib/server/db");
-  const { importFactSets, getStoredFactSet } = await import("../../lib/server/fact-sets");
+  const { importFactSets, getVisibleFactSet } = await import("../../lib/server/fact-sets");
   const { loadFactSets } = await import("../../lib/facts/load-fact-sets");
   const { createSession, validateSessionToken } = await import("../../lib/server/session");
   const { createQuiz, recordAnswer } = await import("../../lib/server/attempts/quizzes");
   const { recordAnswerFast } = await import("../../lib/server/attempts/answer-hot-path");
   const sql = await import("../../lib/server/attempts/answer-sql");
   await importFactSets([...loadFactSets().values()]);
-  await getStoredFactSet("nato");
+  await getVisibleFactSet(null, "nato");
 
   type Store = import("../../lib/server/attempts/answer-sql").AnswerStore;
   const readSql = sql.answerReadSql(provider);

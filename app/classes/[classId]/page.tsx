@@ -14,7 +14,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listLearnerAssignments } from "@/lib/server/assignments";
 import { getLearnerClass, getTeacherClass, type TeacherClass } from "@/lib/server/classes";
-import { listStoredFactSets } from "@/lib/server/fact-sets";
+import { listAssignableFactSets } from "@/lib/server/fact-sets";
 import { getClassReport, type ClassReport } from "@/lib/server/gradebook";
 import { requireUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
@@ -47,7 +47,7 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
   const t = await getTranslations("classes");
   const format = await getFormatter();
   const locale = await getRequestLocale();
-  const factSets = (await listStoredFactSets()).map((f) => ({ id: f.id, title: f.title[locale] }));
+  const factSets = (await listAssignableFactSets(teacherId)).map((f) => ({ id: f.id, title: f.title[locale] }));
   const isArchived = klass.archivedAt !== null;
   const members = klass.roster.filter((m) => m.removedAt === null);
   const removed = klass.roster.filter((m) => m.removedAt !== null);

@@ -6,7 +6,7 @@ import { createTestDatabase } from "../test-database";
 // The Prisma client reads DATABASE_URL when it is created: point it at a throwaway database first.
 createTestDatabase("answer-hot-path");
 const { db } = await import("../db");
-const { importFactSets, getStoredFactSet } = await import("../fact-sets");
+const { importFactSets, getVisibleFactSet } = await import("../fact-sets");
 const { loadFactSets } = await import("../../facts/load-fact-sets");
 const { createSession, deleteOtherSessions, deleteSessionToken, validateSessionToken } = await import("../session");
 const { createQuiz, recordAnswer } = await import("./quizzes");
@@ -17,7 +17,7 @@ const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 
 beforeAll(async () => {
   await importFactSets([...loadFactSets().values()]);
-  await getStoredFactSet("nato"); // parsed once, as the first answer of a process does through recordAnswer
+  await getVisibleFactSet(null, "nato"); // parsed once, as the first answer of a process does through recordAnswer
 });
 
 async function createUser(): Promise<string> {

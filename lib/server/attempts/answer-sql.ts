@@ -80,7 +80,7 @@ export interface AnswerStore {
 const columns = `
   q."userId" AS "userId", q.id AS "quizId", q."factSetId" AS "factSetId", q.status AS status, q."currentIndex" AS "currentIndex",
   q."questionCount" AS "questionCount", q."correctCount" AS "correctCount", q."startedAt" AS "startedAt",
-  q."deadlineAt" AS "deadlineAt", q."assignmentId" AS "assignmentId", f.checksum AS checksum,
+  q."deadlineAt" AS "deadlineAt", q."assignmentId" AS "assignmentId", COALESCE(v.checksum, f.checksum) AS checksum,
   a."dueAt" AS "dueAt", a."acceptLate" AS "acceptLate", a."revealPolicy" AS "revealPolicy", c."archivedAt" AS "archivedAt",
   m."userId" AS "memberUserId", m."removedAt" AS "removedAt",
   qq.id AS "questionId", qq.position AS position, qq.type AS type, qq.kind AS kind, qq.spec AS spec, qq."factIds" AS "factIds",
@@ -94,6 +94,7 @@ function readSql(p: (n: number) => string, ts: (column: string) => string): stri
 FROM ${session.from}
 JOIN "Quiz" q ON q.id = ${p(2)} AND q."userId" = ${session.userId}
 LEFT JOIN "FactSet" f ON f.id = q."factSetId"
+LEFT JOIN "FactSetVersion" v ON v."factSetId" = q."factSetId" AND v.version = q."factSetVersion"
 LEFT JOIN "Assignment" a ON a.id = q."assignmentId"
 LEFT JOIN "Class" c ON c.id = a."classId"
 LEFT JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ${session.userId}

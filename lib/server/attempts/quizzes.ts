@@ -24,7 +24,7 @@ import {
 import { reviewAttempt } from "./review";
 import { db, type Tx } from "../db";
 import { ConflictError, NotFoundError, isRecordNotFound, isUniqueViolation } from "../errors";
-import { getStoredFactSet, splitStoredFactIds } from "../fact-sets";
+import { getFactSetVersion, getVisibleFactSet, splitStoredFactIds } from "../fact-sets";
 
 /**
  * Quizzes: starting one, playing it question by question, and its summary. Part of the
@@ -133,7 +133,8 @@ export interface AssignmentAttemptOptions {
  */
 export async function createQuiz(userId: string, input: NewQuizInput, now: Date = new Date(), attempt?: AssignmentAttemptOptions): Promise<CreatedQuiz> {
   const { factSetId, types, count, mode, factIds, sourceQuizId } = newQuizInput.parse(input);
-  const factSet = await getStoredFactSet(factSetId);
+  // Only a set the learner may see: an outsider starting a quiz on another person's import gets not-found.
+  const factSet = await getVisibleFactSet(userId, factSetId);
   const seed = attempt?.seed ?? randomBytes(8).toString("hex");
   const specs = generateQuestions(factSet, { seed, count, types, factIds });
   if (specs.length === 0) throw new ConflictError("no questions can be generated with these settings");
@@ -195,10 +196,10 @@ export async function getQuizForPlay(userId: string, quizId: string, locale: Loc
   const assignment = await settleAttemptForRead(userId, quizId, now);
   const quiz = await db.quiz.findFirst({
     where: { id: quizId, userId },
-    select: { id: true, mode: true, status: true, factSetId: true, currentIndex: true, questionCount: true, correctCount: true },
+    select: { id: true, mode: true, status: true, factSetId: true, factSetVersion: true, currentIndex: true, questionCount: true, correctCount: true },
   });
   if (!quiz) throw new NotFoundError(`quiz ${quizId}`);
-  const factSet = await getStoredFactSet(quiz.factSetId);
+  const factSet = await getFactSetVersion(quiz.factSetId, quiz.factSetVersion);
   const base = {
     id: quiz.id,
     mode: quiz.mode,
@@ -267,6 +268,7 @@ export async function recordAnswer(
     select: {
       id: true,
       factSetId: true,
+      factSetVersion: true,
       status: true,
       currentIndex: true,
       questionCount: true,
@@ -295,7 +297,8 @@ export async function recordAnswer(
   if (!question) throw new InvalidResponseError(`quiz ${quizId} has no question at position ${position}`);
 
   const spec = parseSpec(question.spec);
-  const factSet = await getStoredFactSet(quiz.factSetId);
+  // Graded against the facts the question was generated from, even after a re-import.
+  const factSet = await getFactSetVersion(quiz.factSetId, quiz.factSetVersion);
   if (question.answer) return withRevealPolicy(storedResult(question.answer, quiz, question.spec, spec, factSet, locale), quiz, quiz.status, now);
   if (quiz.status !== "in_progress") throw new ConflictError(`quiz ${quizId} is ${quiz.status.replace("_", " ")}`);
   if (position !== quiz.currentIndex) {

@@ -6,7 +6,7 @@ import type { QuestionSpec, Response } from "../../questions/types";
 import { type AttemptContext, settleAttemptForRead } from "./assignment-rules";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { getStoredFactSet } from "../fact-sets";
+import { getFactSetVersion } from "../fact-sets";
 
 /**
  * The one review of an attempt: every reader that shows a learner an attempt (summary page,
@@ -34,6 +34,7 @@ export async function reviewAttempt(
     select: {
       id: true,
       factSetId: true,
+      factSetVersion: true,
       mode: true,
       status: true,
       questionCount: true,
@@ -48,7 +49,7 @@ export async function reviewAttempt(
     },
   });
   if (!quiz) throw new NotFoundError(`quiz ${quizId}`);
-  const factSet = await getStoredFactSet(quiz.factSetId);
+  const factSet = await getFactSetVersion(quiz.factSetId, quiz.factSetVersion);
   const withheld = assignment && !assignment.reveal.isRevealed ? { revealsAt: assignment.reveal.revealsAt ?? "submit" } : null;
   const isOpen = quiz.status === "in_progress";
 

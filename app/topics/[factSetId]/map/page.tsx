@@ -6,7 +6,7 @@ import type { MapMember, MapRound } from "@/lib/definitions/enlargement-map";
 import { countryById, memberCountAsOf } from "@/lib/facts/fact-queries";
 import { enlargementRounds } from "@/lib/maps/enlargement";
 import { mapAssetUrlFor } from "@/lib/maps/map-assets";
-import { getStoredFactSet } from "@/lib/server/fact-sets";
+import { getVisibleFactSet } from "@/lib/server/fact-sets";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { getFactMasteries } from "@/lib/server/progress";
 import { getSessionUser } from "@/lib/server/session";
@@ -18,7 +18,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { factSetId } = await params;
   const t = await getTranslations("map");
   const locale = await getRequestLocale();
-  const factSet = mapAssetUrlFor(factSetId) ? await getStoredFactSet(factSetId).catch(() => null) : null;
+  const user = await getSessionUser();
+  const factSet = mapAssetUrlFor(factSetId) ? await getVisibleFactSet(user?.id ?? null, factSetId).catch(() => null) : null;
   return { title: t("pageTitle", { title: factSet?.title[locale] ?? factSetId }) };
 }
 
@@ -36,9 +37,9 @@ export default async function EnlargementMapPage({ params }: Params) {
   const { factSetId } = await params;
   const assetUrl = mapAssetUrlFor(factSetId);
   if (!assetUrl) notFound();
-  const [factSet, user, locale, t] = await Promise.all([
-    orNotFound(getStoredFactSet(factSetId)),
-    getSessionUser(),
+  const user = await getSessionUser();
+  const [factSet, locale, t] = await Promise.all([
+    orNotFound(getVisibleFactSet(user?.id ?? null, factSetId)),
     getRequestLocale(),
     getTranslations("map"),
   ]);

@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/components/layout/client-messages";
+
+/** Sends this page's client components only their message namespaces (see messages/client-namespaces.ts). */
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={["topics.import"]}>{children}</ClientMessages>;
+}
