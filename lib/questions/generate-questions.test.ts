@@ -7,6 +7,7 @@ import { generateQuestions } from "./generate-questions";
 import { renderQuestion, revealQuestion } from "./render-question";
 import { fixtureFactSet, tinyFactSet } from "./test-fixtures";
 import { type OptionRef, type QuestionSpec, type QuestionType, questionKindOf, questionTypes } from "./types";
+import { isModuleType, questionModules } from "./question-types/registry";
 
 /*
  * Every check of correctness here recomputes the truth from the raw fact data, without the
@@ -47,12 +48,13 @@ function values(options: OptionRef[]): string[] {
 function trueValues(fs: FactSet, spec: QuestionSpec): string[] {
   if (spec.kind !== "single" && spec.kind !== "multi") throw new Error("only for choice questions");
   const opts = spec.options;
+  const truth = isModuleType(spec.type) ? questionModules[spec.type].truth : undefined;
+  if (truth) {
+    const key = truth(spec, fs);
+    if (!Array.isArray(key)) throw new Error(`${spec.type}: the fact set determines no key: ${JSON.stringify(spec)}`);
+    return key;
+  }
   switch (spec.type) {
-    case "accession-year": {
-      const years = new Set(accessionsOf(fs, spec.params.country ?? "").map((a) => year(a.date)));
-      return values(opts.filter((o) => years.has(Number(o.value))));
-    }
-    case "country-by-year":
     case "wave-members":
       return values(opts.filter((o) => joinedIn(fs, o.value, Number(spec.params.year))));
     case "founding-member-true-false": {
@@ -215,10 +217,7 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
   }
 
   // Extra rules per type, beyond "exactly one true".
-  if (spec.type === "accession-year" && spec.kind === "single") {
-    const realYears = new Set(fs.accessions.map((a) => String(year(a.date))));
-    for (const o of spec.options) expect(realYears.has(o.value), `not an accession year: ${context}`).toBe(true);
-  }
+  if (isModuleType(spec.type)) expect(questionModules[spec.type].checks?.(spec, fs) ?? [], context).toEqual([]);
   if ((spec.type === "accession-date" || spec.type === "event-date") && spec.kind === "single") {
     const realDays = new Set([...fs.accessions.map((a) => a.date), ...fs.events.map((e) => e.date)]);
     for (const o of spec.options) expect(realDays.has(o.value), `not a real date: ${context}`).toBe(true);

@@ -297,66 +297,7 @@ type SubjectBuilder = (context: Context) => Subject[];
 
 /** The older types, built here; newer ones are modules in `question-types/`. */
 const subjectBuilders: Record<Exclude<QuestionType, ModuleQuestionType>, SubjectBuilder> = {
-  /**
-   * "In which year did <country> join?" One correct year; the distractors are accession
-   * years of other waves near the answer — real years, never the country's own.
-   */
-  "accession-year": ({ index, isAllowed }) => {
-    if (index.accessionYears.length < minSingleOptions) return [];
-    return index.factSet.accessions
-      .filter((a) => isAllowed(a.id))
-      .map((accession) => ({
-        key: accession.id,
-        focus: [accession.id],
-        build: (rng) => {
-          const year = yearOf(accession.date);
-          const ownYears = new Set(accessionYearsOf(index, accession.country));
-          const candidates = index.accessionYears.filter((y) => !ownYears.has(y));
-          const distractors = pickNearest(candidates, singleOptions - 1, (y) => waveDistance(index, y, year), rng);
-          const options = rng.shuffle([year, ...distractors]).map((y): OptionRef => ({ of: "year", value: String(y) }));
-          return {
-            type: "accession-year",
-            kind: "single",
-            factIds: [accession.id],
-            params: { country: accession.country },
-            options,
-            answer: String(year),
-          };
-        },
-      }));
-  },
 
-  /**
-   * "Which of these countries joined in <year>?" Exactly one option joined that year; the
-   * distractors joined in other years, preferring neighbouring waves and the same region.
-   */
-  "country-by-year": ({ index, isAllowed }) =>
-    index.factSet.accessions
-      .filter((a) => isAllowed(a.id))
-      .flatMap((accession) => {
-        const year = yearOf(accession.date);
-        const candidates = countriesWithAccession(index).filter((c) => !accessionYearsOf(index, c.id).includes(year));
-        if (candidates.length < minSingleOptions - 1) return [];
-        const answer = index.countryById.get(accession.country);
-        if (!answer) return [];
-        return [
-          {
-            key: accession.id,
-            focus: [accession.id],
-            build: (rng: Random): Draft => {
-              const distractors = rankCountries(index, candidates, [year], [answer], rng, singleOptions - 1);
-              return {
-                type: "country-by-year",
-                kind: "single",
-                factIds: [accession.id],
-                params: { year: String(year) },
-                options: rng.shuffle([answer, ...distractors]).map((c) => countryOption(c.id)),
-                answer: answer.id,
-              };
-            },
-          },
-        ];
-      }),
 
   /** "<country> is a founding member: true or false?" True exactly for countries with a founding accession. */
   "founding-member-true-false": ({ index, isAllowed }) => {

@@ -180,17 +180,8 @@ function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): strin
   const org = orgNames(index, t);
   if (isModuleType(spec.type)) return questionModules[spec.type].prompt(spec, index, t);
   switch (spec.type) {
-    case "accession-year":
-      return t.prompt.accessionYear(termAtAccession(firstAccession(spec, index), index, t), org);
     case "accession-date":
       return t.prompt.accessionDate(termAtAccession(firstAccession(spec, index), index, t), org);
-    case "country-by-year": {
-      const year = param(spec, "year");
-      // Asked as "founding member" only when everyone of that year is a founder.
-      const wave = index.waveByYear.get(Number(year)) ?? [];
-      const isFoundingYear = wave.length > 0 && wave.every((a) => a.founding);
-      return t.prompt.countryByYear(year, isFoundingYear, org);
-    }
     case "founding-member-true-false":
       return t.prompt.foundingTrueFalse(t.term(requireCountry(index, param(spec, "country")).name[t.locale]), org);
     case "wave-members":
@@ -300,16 +291,10 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
   const org = orgNames(index, t);
   if (isModuleType(spec.type)) return questionModules[spec.type].explanation(spec, index, t);
   switch (spec.type) {
-    case "accession-year":
+
     case "accession-date":
     case "typed-country":
       return accessionSentence(firstAccession(spec, index), index, t);
-    case "country-by-year": {
-      if (spec.kind !== "single") break;
-      const answer = firstAccession(spec, index);
-      const others = spec.options.filter((o) => o.value !== spec.answer).map((o) => countryWithYear(o.value, index, t));
-      return `${accessionSentence(answer, index, t)} ${t.explain.otherYears(others, org)}`;
-    }
     case "founding-member-true-false": {
       const countryId = param(spec, "country");
       const sentences = (index.accessionsByCountry.get(countryId) ?? []).map((a) => accessionSentence(a, index, t));

@@ -46,7 +46,7 @@ const countryNoun: MemberNounForms = {
 };
 
 /** German forms that agree with the member noun's gender: "Welches Land", "Welcher Bundesstaat", "Welche Stadt". */
-function deNoun(org: OrgNames) {
+export function deNoun(org: OrgNames) {
   const { singular, plural, gender } = (org.noun ?? countryNoun).de;
   return {
     sg: singular,
@@ -59,7 +59,7 @@ function deNoun(org: OrgNames) {
   };
 }
 
-function enNoun(org: OrgNames) {
+export function enNoun(org: OrgNames) {
   return (org.noun ?? countryNoun).en;
 }
 
@@ -92,7 +92,6 @@ export interface Templates {
   atTime(when: EventWhen): string;
   prompt: {
     accessionYear(country: Term, org: OrgNames): string;
-    countryByYear(year: string, isFoundingYear: boolean, org: OrgNames): string;
     foundingTrueFalse(country: Term, org: OrgNames): string;
     waveMembers(year: string, org: OrgNames): string;
     foundingMembersSelect(org: OrgNames): string;
@@ -127,7 +126,6 @@ export interface Templates {
     }): string;
     /** `foundingWhen` as `atTime` phrases it. */
     foundingMembersAre(foundingWhen: string, signed: boolean, org: OrgNames): string;
-    otherYears(items: string[], org: OrgNames): string;
     wave(members: Term[], when: string, org: OrgNames): string;
     notThatYear(items: string[]): string;
     /** `foundingWhen` as `atTime` phrases it. */
@@ -234,10 +232,6 @@ const de: Templates = {
     when.precision === "day" ? `am ${deDates.formatDate(when.date)}` : when.precision === "month" ? `im ${deDates.formatWhen(when)}` : `im Jahr ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In welchem Jahr ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
-    countryByYear: (year, isFoundingYear, org) =>
-      isFoundingYear
-        ? `${deNoun(org).which} dieser ${deNoun(org).pl} ist Gründungsmitglied ${org.dat} (${year})?`
-        : `${deNoun(org).which} dieser ${deNoun(org).pl} trat ${org.dat} ${year} bei?`,
     foundingTrueFalse: (c, org) =>
       `Richtig oder falsch? ${capitalize(c.nom)} ${c.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}.`,
     waveMembers: (year, org) => `Welche ${deNoun(org).pl} traten ${org.dat} ${year} bei? Wähle alle zutreffenden aus.`,
@@ -280,7 +274,6 @@ const de: Templates = {
       signed
         ? `Gründungsmitglieder sind die Staaten, die den Gründungsvertrag ${foundingWhen} unterzeichneten.`
         : `Gründungsmitglieder sind die Mitglieder, die ${org.dat} von Anfang an angehörten (${foundingWhen}).`,
-    otherYears: (items, org) => `Die übrigen ${deNoun(org).pl} traten in anderen Jahren bei: ${deList.format(items)}.`,
     wave: (members, when, org) =>
       `${capitalize(deList.format(members.map((m) => m.nom)))} ${members.length === 1 && !members[0]?.plural ? "trat" : "traten"} ${org.dat} ${when} bei.`,
     notThatYear: (items) => `In anderen Jahren beigetreten: ${deList.format(items)}.`,
@@ -342,10 +335,6 @@ const en: Templates = {
     when.precision === "day" ? `on ${enDates.formatDate(when.date)}` : when.precision === "month" ? `in ${enDates.formatWhen(when)}` : `in ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In which year did ${c.nom} join ${org.dat}?`,
-    countryByYear: (year, isFoundingYear, org) =>
-      isFoundingYear
-        ? `Which of these ${enNoun(org).plural} is a founding member of ${org.name} (${year})?`
-        : `Which of these ${enNoun(org).plural} joined ${org.dat} in ${year}?`,
     foundingTrueFalse: (c, org) => `True or false: ${c.nom} is a founding member of ${org.name}.`,
     waveMembers: (year, org) => `Which ${enNoun(org).plural} joined ${org.dat} in ${year}? Select all that apply.`,
     foundingMembersSelect: (org) => `Which of these ${enNoun(org).plural} are founding members of ${org.name}? Select all that apply.`,
@@ -386,7 +375,6 @@ const en: Templates = {
       signed
         ? `The founding members are the states that signed the founding treaty ${foundingWhen}.`
         : `The founding members are those that belonged to ${org.name} from the start (${foundingWhen}).`,
-    otherYears: (items, _org) => `The others joined in other years: ${enList.format(items)}.`,
     wave: (members, when, org) => `${capitalize(enList.format(members.map((m) => m.nom)))} joined ${org.dat} ${when}.`,
     notThatYear: (items) => `Joined in other years: ${enList.format(items)}.`,
     foundingSelect: (founders, later, foundingWhen, signed) =>

@@ -17,6 +17,8 @@ export type QuestionKind = "single" | "multi" | "order" | "match" | "text" | "ma
  * there; the older ones move there in a later refactor.
  */
 export type ModuleQuestionType =
+  | "country-by-year" // Which country joined in <year>? (single, countries)
+  | "accession-year" // In which year did <country> join? (single, years)
   | "typed-accession-year" // In which year did <country> join? typed (text, a year)
   | "event-order" // Put these events in chronological order (order, events)
   | "members-after-round" // How many members after the round of <date>? (single, counts)
@@ -29,8 +31,6 @@ export type ModuleQuestionType =
 /** What the question asks. Each type has exactly one kind. */
 export type QuestionType =
   | ModuleQuestionType
-  | "accession-year" // In which year did <country> join? (single, years)
-  | "country-by-year" // Which country joined in <year>? (single, countries)
   | "founding-member-true-false" // <country> is a founding member: true/false (single)
   | "wave-members" // Select all countries that joined in <year> (multi)
   | "founding-members-select" // Select all founding members (multi)

@@ -3,6 +3,8 @@ import { eventOrder } from "./event-order";
 import { mapClickWave, mapNameHighlighted } from "./map-questions";
 import { membersAfterRound } from "./members-after-round";
 import type { QuestionModule } from "./module";
+import { countryByYear } from "./country-by-year";
+import { accessionYear } from "./accession-year";
 import { summitInvited } from "./summit-invited";
 import { typedAccessionYear } from "./typed-accession-year";
 import { groupMembersSelect } from "./group-members-select";
@@ -10,6 +12,8 @@ import { memberTodayTrueFalse } from "./member-today-true-false";
 
 /** Every question type that is one module, by type. Adding a type: one file here and one line below. */
 export const questionModules: Record<ModuleQuestionType, QuestionModule> = {
+  "country-by-year": countryByYear,
+  "accession-year": accessionYear,
   "typed-accession-year": typedAccessionYear,
   "event-order": eventOrder,
   "members-after-round": membersAfterRound,
