@@ -55,14 +55,6 @@ function trueValues(fs: FactSet, spec: QuestionSpec): string[] {
     return key;
   }
   switch (spec.type) {
-    case "wave-members":
-      return values(opts.filter((o) => joinedIn(fs, o.value, Number(spec.params.year))));
-    case "founding-member-true-false": {
-      const isFounder = accessionsOf(fs, spec.params.country ?? "").some((a) => a.founding);
-      return values(opts.filter((o) => o.value === String(isFounder)));
-    }
-    case "founding-members-select":
-      return values(opts.filter((o) => accessionsOf(fs, o.value).some((a) => a.founding)));
     case "former-warsaw-pact-select":
       return values(opts.filter((o) => fs.countries.find((c) => c.id === o.value)?.formerWarsawPact));
     case "accession-date": {
@@ -121,10 +113,6 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
       expect(truth.length, `no wrong option: ${context}`).toBeLessThan(spec.options.length);
       expect([...spec.answer].sort(), context).toEqual([...truth].sort());
       for (const value of spec.answer) expect(values(spec.options), context).toContain(value);
-      if (spec.type === "wave-members") {
-        const wave = fs.accessions.filter((a) => year(a.date) === Number(spec.params.year)).map((a) => a.country);
-        expect([...spec.answer].sort(), `wave not complete: ${context}`).toEqual([...wave].sort());
-      }
       break;
     }
     case "order": {

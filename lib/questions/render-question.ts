@@ -182,12 +182,6 @@ function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): strin
   switch (spec.type) {
     case "accession-date":
       return t.prompt.accessionDate(termAtAccession(firstAccession(spec, index), index, t), org);
-    case "founding-member-true-false":
-      return t.prompt.foundingTrueFalse(t.term(requireCountry(index, param(spec, "country")).name[t.locale]), org);
-    case "wave-members":
-      return t.prompt.waveMembers(param(spec, "year"), org);
-    case "founding-members-select":
-      return t.prompt.foundingMembersSelect(org);
     case "former-warsaw-pact-select":
       return t.prompt.formerWarsawPactSelect();
     case "accession-order":
@@ -295,32 +289,6 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
     case "accession-date":
     case "typed-country":
       return accessionSentence(firstAccession(spec, index), index, t);
-    case "founding-member-true-false": {
-      const countryId = param(spec, "country");
-      const sentences = (index.accessionsByCountry.get(countryId) ?? []).map((a) => accessionSentence(a, index, t));
-      if (!isFoundingMember(index, countryId) && index.foundingDate) {
-        sentences.push(t.explain.foundingMembersAre(foundingWhen(index, t), index.factSet.foundingDate !== "joined", org));
-      }
-      return sentences.join(" ");
-    }
-    case "wave-members": {
-      if (spec.kind !== "multi") break;
-      const year = param(spec, "year");
-      const wave = index.waveByYear.get(Number(year)) ?? [];
-      const dates = [...new Set(wave.map((a) => a.date))];
-      const when = dates.length === 1 && wave[0] && wave.every((a) => precisionOf(a) === "day") ? whenOf(wave[0], t) : t.inYear(year);
-      const others = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryWithYear(o.value, index, t));
-      const notes = [...new Set(wave.map((a) => a.note?.[t.locale]).filter((n): n is string => Boolean(n)))];
-      return [t.explain.wave(byName(wave, index, t).map((a) => termAtAccession(a, index, t)), when, org), t.explain.notThatYear(others), ...notes]
-        .filter(Boolean)
-        .join(" ");
-    }
-    case "founding-members-select": {
-      if (spec.kind !== "multi") break;
-      const founders = spec.options.filter((o) => spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
-      const later = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryWithYear(o.value, index, t));
-      return t.explain.foundingSelect(founders, later, foundingWhen(index, t), index.factSet.foundingDate !== "joined");
-    }
     case "former-warsaw-pact-select": {
       if (spec.kind !== "multi") break;
       const members = spec.options.filter((o) => spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));

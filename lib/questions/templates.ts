@@ -92,9 +92,6 @@ export interface Templates {
   atTime(when: EventWhen): string;
   prompt: {
     accessionYear(country: Term, org: OrgNames): string;
-    foundingTrueFalse(country: Term, org: OrgNames): string;
-    waveMembers(year: string, org: OrgNames): string;
-    foundingMembersSelect(org: OrgNames): string;
     formerWarsawPactSelect(): string;
     accessionOrder(org: OrgNames): string;
     matchCountryYear(org: OrgNames): string;
@@ -126,10 +123,7 @@ export interface Templates {
     }): string;
     /** `foundingWhen` as `atTime` phrases it. */
     foundingMembersAre(foundingWhen: string, signed: boolean, org: OrgNames): string;
-    wave(members: Term[], when: string, org: OrgNames): string;
-    notThatYear(items: string[]): string;
     /** `foundingWhen` as `atTime` phrases it. */
-    foundingSelect(founders: string[], later: string[], foundingWhen: string, signed: boolean): string;
     warsawPactSelect(members: string[], nonMembers: string[]): string;
     order(items: string[]): string;
     match(pairs: string[]): string;
@@ -232,10 +226,6 @@ const de: Templates = {
     when.precision === "day" ? `am ${deDates.formatDate(when.date)}` : when.precision === "month" ? `im ${deDates.formatWhen(when)}` : `im Jahr ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In welchem Jahr ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
-    foundingTrueFalse: (c, org) =>
-      `Richtig oder falsch? ${capitalize(c.nom)} ${c.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}.`,
-    waveMembers: (year, org) => `Welche ${deNoun(org).pl} traten ${org.dat} ${year} bei? Wähle alle zutreffenden aus.`,
-    foundingMembersSelect: (org) => `Welche dieser ${deNoun(org).pl} sind Gründungsmitglieder ${org.dat}? Wähle alle zutreffenden aus.`,
     formerWarsawPactSelect: () => "Welche dieser Länder gehörten früher dem Warschauer Pakt an? Wähle alle zutreffenden aus.",
     accessionOrder: (org) =>
       `In welcher Reihenfolge traten diese ${deNoun(org).pl} ${org.dat} bei? Ordne sie vom frühesten zum spätesten Beitritt.`,
@@ -274,18 +264,6 @@ const de: Templates = {
       signed
         ? `Gründungsmitglieder sind die Staaten, die den Gründungsvertrag ${foundingWhen} unterzeichneten.`
         : `Gründungsmitglieder sind die Mitglieder, die ${org.dat} von Anfang an angehörten (${foundingWhen}).`,
-    wave: (members, when, org) =>
-      `${capitalize(deList.format(members.map((m) => m.nom)))} ${members.length === 1 && !members[0]?.plural ? "trat" : "traten"} ${org.dat} ${when} bei.`,
-    notThatYear: (items) => `In anderen Jahren beigetreten: ${deList.format(items)}.`,
-    foundingSelect: (founders, later, foundingWhen, signed) =>
-      [
-        founders.length
-          ? `Gründungsmitglieder (${signed ? "Unterzeichnung" : "Mitglied"} ${foundingWhen}): ${deList.format(founders)}.`
-          : "",
-        later.length ? `Später beigetreten: ${deList.format(later)}.` : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
     warsawPactSelect: (members, nonMembers) =>
       [
         members.length ? `Ehemalige Mitglieder des Warschauer Pakts: ${deList.format(members)}.` : "",
@@ -335,9 +313,6 @@ const en: Templates = {
     when.precision === "day" ? `on ${enDates.formatDate(when.date)}` : when.precision === "month" ? `in ${enDates.formatWhen(when)}` : `in ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In which year did ${c.nom} join ${org.dat}?`,
-    foundingTrueFalse: (c, org) => `True or false: ${c.nom} is a founding member of ${org.name}.`,
-    waveMembers: (year, org) => `Which ${enNoun(org).plural} joined ${org.dat} in ${year}? Select all that apply.`,
-    foundingMembersSelect: (org) => `Which of these ${enNoun(org).plural} are founding members of ${org.name}? Select all that apply.`,
     formerWarsawPactSelect: () => "Which of these countries were members of the Warsaw Pact? Select all that apply.",
     accessionOrder: (org) => `In which order did these ${enNoun(org).plural} join ${org.dat}? Arrange them from earliest to latest.`,
     matchCountryYear: (org) => `Match each ${enNoun(org).singular} to the year it joined ${org.dat}.`,
@@ -375,15 +350,6 @@ const en: Templates = {
       signed
         ? `The founding members are the states that signed the founding treaty ${foundingWhen}.`
         : `The founding members are those that belonged to ${org.name} from the start (${foundingWhen}).`,
-    wave: (members, when, org) => `${capitalize(enList.format(members.map((m) => m.nom)))} joined ${org.dat} ${when}.`,
-    notThatYear: (items) => `Joined in other years: ${enList.format(items)}.`,
-    foundingSelect: (founders, later, foundingWhen, signed) =>
-      [
-        founders.length ? `Founding members (${signed ? "treaty signed" : "members"} ${foundingWhen}): ${enList.format(founders)}.` : "",
-        later.length ? `Joined later: ${enList.format(later)}.` : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
     warsawPactSelect: (members, nonMembers) =>
       [
         members.length ? `Former Warsaw Pact members: ${enList.format(members)}.` : "",

@@ -17,6 +17,9 @@ export type QuestionKind = "single" | "multi" | "order" | "match" | "text" | "ma
  * there; the older ones move there in a later refactor.
  */
 export type ModuleQuestionType =
+  | "founding-members-select" // Select all founding members (multi)
+  | "wave-members" // Select all countries that joined in <year> (multi)
+  | "founding-member-true-false" // <country> is a founding member: true/false (single)
   | "country-by-year" // Which country joined in <year>? (single, countries)
   | "accession-year" // In which year did <country> join? (single, years)
   | "typed-accession-year" // In which year did <country> join? typed (text, a year)
@@ -31,9 +34,6 @@ export type ModuleQuestionType =
 /** What the question asks. Each type has exactly one kind. */
 export type QuestionType =
   | ModuleQuestionType
-  | "founding-member-true-false" // <country> is a founding member: true/false (single)
-  | "wave-members" // Select all countries that joined in <year> (multi)
-  | "founding-members-select" // Select all founding members (multi)
   | "former-warsaw-pact-select" // Select the former Warsaw Pact members (multi)
   | "accession-order" // Put these accessions in chronological order (order)
   | "match-country-year" // Match countries to accession years (match)

@@ -3,6 +3,9 @@ import { eventOrder } from "./event-order";
 import { mapClickWave, mapNameHighlighted } from "./map-questions";
 import { membersAfterRound } from "./members-after-round";
 import type { QuestionModule } from "./module";
+import { foundingMembersSelect } from "./founding-members-select";
+import { waveMembers } from "./wave-members";
+import { foundingMemberTrueFalse } from "./founding-member-true-false";
 import { countryByYear } from "./country-by-year";
 import { accessionYear } from "./accession-year";
 import { summitInvited } from "./summit-invited";
@@ -12,6 +15,9 @@ import { memberTodayTrueFalse } from "./member-today-true-false";
 
 /** Every question type that is one module, by type. Adding a type: one file here and one line below. */
 export const questionModules: Record<ModuleQuestionType, QuestionModule> = {
+  "founding-members-select": foundingMembersSelect,
+  "wave-members": waveMembers,
+  "founding-member-true-false": foundingMemberTrueFalse,
   "country-by-year": countryByYear,
   "accession-year": accessionYear,
   "typed-accession-year": typedAccessionYear,
