@@ -180,24 +180,8 @@ function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): strin
   const org = orgNames(index, t);
   if (isModuleType(spec.type)) return questionModules[spec.type].prompt(spec, index, t);
   switch (spec.type) {
-    case "accession-date":
-      return t.prompt.accessionDate(termAtAccession(firstAccession(spec, index), index, t), org);
     case "former-warsaw-pact-select":
       return t.prompt.formerWarsawPactSelect();
-    case "accession-order":
-      return t.prompt.accessionOrder(org);
-    case "match-country-year":
-      return t.prompt.matchCountryYear(org);
-    case "typed-country": {
-      if (spec.params.mode === "alone") return t.prompt.typedCountryAlone(param(spec, "year"), org);
-      const others = param(spec, "with")
-        .split(",")
-        .map((countryId) => {
-          const accession = index.accessionsByCountry.get(countryId)?.[0];
-          return accession ? termAtAccession(accession, index, t) : t.term(requireCountry(index, countryId).name[t.locale]);
-        });
-      return t.prompt.typedCountryTogether(t.formatDate(param(spec, "date")), others, org);
-    }
     case "event-year":
       return t.prompt.eventYear(requireEvent(index, param(spec, "event")).datePrompt[t.locale]);
     case "event-date": {
@@ -286,29 +270,12 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
   if (isModuleType(spec.type)) return questionModules[spec.type].explanation(spec, index, t);
   switch (spec.type) {
 
-    case "accession-date":
-    case "typed-country":
-      return accessionSentence(firstAccession(spec, index), index, t);
     case "former-warsaw-pact-select": {
       if (spec.kind !== "multi") break;
       const members = spec.options.filter((o) => spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
       const nonMembers = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
       return t.explain.warsawPactSelect(members, nonMembers);
     }
-    case "accession-order":
-      return t.explain.order(
-        spec.factIds.map((id) => {
-          const accession = requireAccession(index, id);
-          return `${countryInText(accession.country, index, t)} (${dateAtPrecision(accession, t)})`;
-        }),
-      );
-    case "match-country-year":
-      return t.explain.match(
-        spec.factIds.map((id) => {
-          const accession = requireAccession(index, id);
-          return t.pair(countryName(accession.country, index, t), String(yearOf(accession.date)));
-        }),
-      );
     case "event-year":
     case "event-date":
     case "event-place": {

@@ -93,10 +93,6 @@ export interface Templates {
   prompt: {
     accessionYear(country: Term, org: OrgNames): string;
     formerWarsawPactSelect(): string;
-    accessionOrder(org: OrgNames): string;
-    matchCountryYear(org: OrgNames): string;
-    typedCountryAlone(year: string, org: OrgNames): string;
-    typedCountryTogether(date: string, others: Term[], org: OrgNames): string;
     accessionDate(country: Term, org: OrgNames): string;
     /** Built from the fact set's `datePrompt` ("Wann …?"), asking for the year. */
     eventYear(datePrompt: string): string;
@@ -125,8 +121,6 @@ export interface Templates {
     foundingMembersAre(foundingWhen: string, signed: boolean, org: OrgNames): string;
     /** `foundingWhen` as `atTime` phrases it. */
     warsawPactSelect(members: string[], nonMembers: string[]): string;
-    order(items: string[]): string;
-    match(pairs: string[]): string;
     event(name: string, when: string, place: string | undefined, description: string): string;
     launched(eventName: string, when: string, launchedName: string, description: string): string;
   };
@@ -227,12 +221,6 @@ const de: Templates = {
   prompt: {
     accessionYear: (c, org) => `In welchem Jahr ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
     formerWarsawPactSelect: () => "Welche dieser Länder gehörten früher dem Warschauer Pakt an? Wähle alle zutreffenden aus.",
-    accessionOrder: (org) =>
-      `In welcher Reihenfolge traten diese ${deNoun(org).pl} ${org.dat} bei? Ordne sie vom frühesten zum spätesten Beitritt.`,
-    matchCountryYear: (org) => `Ordne ${deNoun(org).eachDat} ${deNoun(org).sg} das Jahr zu, in dem ${deNoun(org).pronoun} ${org.dat} beitrat.`,
-    typedCountryAlone: (year, org) => `${deNoun(org).which} ${deNoun(org).sg} trat ${org.dat} ${year} als ${deNoun(org).only} bei?`,
-    typedCountryTogether: (date, others, org) =>
-      `${deNoun(org).which} ${deNoun(org).sg} trat ${org.dat} am ${date} zusammen mit ${deList.format(others.map((o) => o.dat))} bei?`,
     accessionDate: (c, org) => `An welchem Tag ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
     eventYear: (datePrompt) =>
       replaceQuestionWord(datePrompt, deQuestionWord, "In welchem Jahr") ?? `${datePrompt} (Gefragt ist das Jahr.)`,
@@ -271,8 +259,6 @@ const de: Templates = {
       ]
         .filter(Boolean)
         .join(" "),
-    order: (items) => `Die Beitritte in zeitlicher Reihenfolge: ${items.join(" → ")}.`,
-    match: (pairs) => `Beitrittsjahre: ${pairs.join(", ")}.`,
     event: (name, when, place, description) => `${name} (${when}${place ? `, ${place}` : ""}): ${description}`,
     launched: (eventName, when, launchedName, description) =>
       `${eventName} (${when}): Dabei wurde „${launchedName}“ ins Leben gerufen bzw. beschlossen. ${description}`,
@@ -314,11 +300,6 @@ const en: Templates = {
   prompt: {
     accessionYear: (c, org) => `In which year did ${c.nom} join ${org.dat}?`,
     formerWarsawPactSelect: () => "Which of these countries were members of the Warsaw Pact? Select all that apply.",
-    accessionOrder: (org) => `In which order did these ${enNoun(org).plural} join ${org.dat}? Arrange them from earliest to latest.`,
-    matchCountryYear: (org) => `Match each ${enNoun(org).singular} to the year it joined ${org.dat}.`,
-    typedCountryAlone: (year, org) => `Which was the only ${enNoun(org).singular} to join ${org.dat} in ${year}?`,
-    typedCountryTogether: (date, others, org) =>
-      `Which ${enNoun(org).singular} joined ${org.dat} on ${date} together with ${enList.format(others.map((o) => o.nom))}?`,
     accessionDate: (c, org) => `On which date did ${c.nom} join ${org.dat}?`,
     eventYear: (datePrompt) =>
       replaceQuestionWord(datePrompt, enQuestionWord, "In which year") ?? `${datePrompt} (Give the year.)`,
@@ -357,8 +338,6 @@ const en: Templates = {
       ]
         .filter(Boolean)
         .join(" "),
-    order: (items) => `The accessions in chronological order: ${items.join(" → ")}.`,
-    match: (pairs) => `Accession years: ${pairs.join(", ")}.`,
     event: (name, when, place, description) => `${name} (${when}${place ? `, ${place}` : ""}): ${description}`,
     launched: (eventName, when, launchedName, description) =>
       `${eventName} (${when}): “${launchedName}” was launched or adopted there. ${description}`,

@@ -17,6 +17,10 @@ export type QuestionKind = "single" | "multi" | "order" | "match" | "text" | "ma
  * there; the older ones move there in a later refactor.
  */
 export type ModuleQuestionType =
+  | "accession-date" // On which date did <country> join? (single, dates)
+  | "typed-country" // Type the country that joined on <date> (text)
+  | "match-country-year" // Match countries to accession years (match)
+  | "accession-order" // Put these accessions in chronological order (order)
   | "founding-members-select" // Select all founding members (multi)
   | "wave-members" // Select all countries that joined in <year> (multi)
   | "founding-member-true-false" // <country> is a founding member: true/false (single)
@@ -35,10 +39,6 @@ export type ModuleQuestionType =
 export type QuestionType =
   | ModuleQuestionType
   | "former-warsaw-pact-select" // Select the former Warsaw Pact members (multi)
-  | "accession-order" // Put these accessions in chronological order (order)
-  | "match-country-year" // Match countries to accession years (match)
-  | "typed-country" // Type the country that joined on <date> (text)
-  | "accession-date" // On which date did <country> join? (single, dates)
   | "event-year" // In which year … <event>? (single, years)
   | "event-date" // On which date … <event>? (single, dates; only for day-precision events)
   | "event-launched" // What was launched at <summit>? (single, events)

@@ -3,6 +3,10 @@ import { eventOrder } from "./event-order";
 import { mapClickWave, mapNameHighlighted } from "./map-questions";
 import { membersAfterRound } from "./members-after-round";
 import type { QuestionModule } from "./module";
+import { accessionDate } from "./accession-date";
+import { typedCountry } from "./typed-country";
+import { matchCountryYear } from "./match-country-year";
+import { accessionOrder } from "./accession-order";
 import { foundingMembersSelect } from "./founding-members-select";
 import { waveMembers } from "./wave-members";
 import { foundingMemberTrueFalse } from "./founding-member-true-false";
@@ -15,6 +19,10 @@ import { memberTodayTrueFalse } from "./member-today-true-false";
 
 /** Every question type that is one module, by type. Adding a type: one file here and one line below. */
 export const questionModules: Record<ModuleQuestionType, QuestionModule> = {
+  "accession-date": accessionDate,
+  "typed-country": typedCountry,
+  "match-country-year": matchCountryYear,
+  "accession-order": accessionOrder,
   "founding-members-select": foundingMembersSelect,
   "wave-members": waveMembers,
   "founding-member-true-false": foundingMemberTrueFalse,
