@@ -57,26 +57,6 @@ function trueValues(fs: FactSet, spec: QuestionSpec): string[] {
   switch (spec.type) {
     case "former-warsaw-pact-select":
       return values(opts.filter((o) => fs.countries.find((c) => c.id === o.value)?.formerWarsawPact));
-    case "event-year": {
-      const event = eventOf(fs, spec);
-      const last = year(event.endDate ?? event.date);
-      return values(opts.filter((o) => Number(o.value) >= year(event.date) && Number(o.value) <= last));
-    }
-    case "event-date": {
-      const event = eventOf(fs, spec);
-      return values(opts.filter((o) => o.value >= event.date && o.value <= (event.endDate ?? event.date)));
-    }
-    case "event-launched":
-      return values(opts.filter((o) => eventOf(fs, spec).launched.includes(o.value)));
-    case "event-place": {
-      const place = eventOf(fs, spec).place;
-      return values(
-        opts.filter((o) => {
-          const label = renderQuestion(spec, fs, "en").options?.find((r) => r.value === o.value)?.label;
-          return label === place?.en;
-        }),
-      );
-    }
     case "members-after-round": {
       // Members after the round of that day: every accession up to and including it.
       const count = fs.accessions.filter((a) => a.date <= (spec.params.date ?? "")).length;
@@ -180,21 +160,6 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
 
   // Extra rules per type, beyond "exactly one true".
   if (isModuleType(spec.type)) expect(questionModules[spec.type].checks?.(spec, fs) ?? [], context).toEqual([]);
-  if (spec.type === "event-date" && spec.kind === "single") {
-    const realDays = new Set([...fs.accessions.map((a) => a.date), ...fs.events.map((e) => e.date)]);
-    for (const o of spec.options) expect(realDays.has(o.value), `not a real date: ${context}`).toBe(true);
-  }
-  if (spec.type === "event-date" && spec.kind === "single") {
-    const event = eventOf(fs, spec);
-    expect(event.precision).toBe("day");
-    const linked = fs.events.filter((e) => e.launched.includes(event.id) || event.launched.includes(e.id));
-    for (const o of spec.options) {
-      if (o.value === spec.answer) continue;
-      for (const e of linked) {
-        expect(o.value >= e.date && o.value <= (e.endDate ?? e.date), `distractor is a day of a linked event: ${context}`).toBe(false);
-      }
-    }
-  }
 }
 
 /** Asserts the rendered question and reveal read cleanly and leak nothing before answering. */

@@ -182,20 +182,6 @@ function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): strin
   switch (spec.type) {
     case "former-warsaw-pact-select":
       return t.prompt.formerWarsawPactSelect();
-    case "event-year":
-      return t.prompt.eventYear(requireEvent(index, param(spec, "event")).datePrompt[t.locale]);
-    case "event-date": {
-      const event = requireEvent(index, param(spec, "event"));
-      return t.prompt.eventDate(event.datePrompt[t.locale], Boolean(event.endDate && event.endDate !== event.date));
-    }
-    case "event-place": {
-      const event = requireEvent(index, param(spec, "event"));
-      return t.prompt.eventPlace(event.datePrompt[t.locale], event.name[t.locale]);
-    }
-    case "event-launched": {
-      const event = requireEvent(index, param(spec, "event"));
-      return t.prompt.eventLaunched(event.name[t.locale], String(yearOf(event.date)));
-    }
   }
 }
 
@@ -275,21 +261,6 @@ function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): 
       const members = spec.options.filter((o) => spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
       const nonMembers = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
       return t.explain.warsawPactSelect(members, nonMembers);
-    }
-    case "event-year":
-    case "event-date":
-    case "event-place": {
-      const event = requireEvent(index, param(spec, "event"));
-      return withNote(
-        t.explain.event(event.name[t.locale], t.formatWhen(event), event.place?.[t.locale], event.description[t.locale]),
-        event.note?.[t.locale],
-      );
-    }
-    case "event-launched": {
-      if (spec.kind !== "single") break;
-      const event = requireEvent(index, param(spec, "event"));
-      const launched = requireEvent(index, spec.answer);
-      return t.explain.launched(event.name[t.locale], t.formatWhen(event), launched.name[t.locale], launched.description[t.locale]);
     }
   }
   throw new Error(`question ${spec.id}: type ${spec.type} does not fit kind ${spec.kind}`);

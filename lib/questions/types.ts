@@ -17,6 +17,10 @@ export type QuestionKind = "single" | "multi" | "order" | "match" | "text" | "ma
  * there; the older ones move there in a later refactor.
  */
 export type ModuleQuestionType =
+  | "event-place" // Where did <event> take place? (single, places)
+  | "event-launched" // What was launched at <summit>? (single, events)
+  | "event-date" // On which date … <event>? (single, dates; only for day-precision events)
+  | "event-year" // In which year … <event>? (single, years)
   | "accession-date" // On which date did <country> join? (single, dates)
   | "typed-country" // Type the country that joined on <date> (text)
   | "match-country-year" // Match countries to accession years (match)
@@ -38,11 +42,7 @@ export type ModuleQuestionType =
 /** What the question asks. Each type has exactly one kind. */
 export type QuestionType =
   | ModuleQuestionType
-  | "former-warsaw-pact-select" // Select the former Warsaw Pact members (multi)
-  | "event-year" // In which year … <event>? (single, years)
-  | "event-date" // On which date … <event>? (single, dates; only for day-precision events)
-  | "event-launched" // What was launched at <summit>? (single, events)
-  | "event-place"; // Where did <event> take place? (single, places)
+  | "former-warsaw-pact-select"; // Select the former Warsaw Pact members (multi)
 
 /** An option, by key. `value` is what the learner submits and what grading compares. */
 export interface OptionRef {

@@ -3,6 +3,10 @@ import { eventOrder } from "./event-order";
 import { mapClickWave, mapNameHighlighted } from "./map-questions";
 import { membersAfterRound } from "./members-after-round";
 import type { QuestionModule } from "./module";
+import { eventPlace } from "./event-place";
+import { eventLaunched } from "./event-launched";
+import { eventDate } from "./event-date";
+import { eventYear } from "./event-year";
 import { accessionDate } from "./accession-date";
 import { typedCountry } from "./typed-country";
 import { matchCountryYear } from "./match-country-year";
@@ -19,6 +23,10 @@ import { memberTodayTrueFalse } from "./member-today-true-false";
 
 /** Every question type that is one module, by type. Adding a type: one file here and one line below. */
 export const questionModules: Record<ModuleQuestionType, QuestionModule> = {
+  "event-place": eventPlace,
+  "event-launched": eventLaunched,
+  "event-date": eventDate,
+  "event-year": eventYear,
   "accession-date": accessionDate,
   "typed-country": typedCountry,
   "match-country-year": matchCountryYear,
