@@ -7,7 +7,7 @@ import { generateQuestions } from "./generate-questions";
 import { renderQuestion, revealQuestion } from "./render-question";
 import { fixtureFactSet, tinyFactSet } from "./test-fixtures";
 import { type OptionRef, type QuestionSpec, type QuestionType, questionKindOf, questionTypes } from "./types";
-import { isModuleType, questionModules } from "./question-types/registry";
+import { questionModules } from "./question-types/registry";
 
 /*
  * Every check of correctness here recomputes the truth from the raw fact data, without the
@@ -48,15 +48,13 @@ function values(options: OptionRef[]): string[] {
 function trueValues(fs: FactSet, spec: QuestionSpec): string[] {
   if (spec.kind !== "single" && spec.kind !== "multi") throw new Error("only for choice questions");
   const opts = spec.options;
-  const truth = isModuleType(spec.type) ? questionModules[spec.type].truth : undefined;
+  const truth = questionModules[spec.type].truth;
   if (truth) {
     const key = truth(spec, fs);
     if (!Array.isArray(key)) throw new Error(`${spec.type}: the fact set determines no key: ${JSON.stringify(spec)}`);
     return key;
   }
   switch (spec.type) {
-    case "former-warsaw-pact-select":
-      return values(opts.filter((o) => fs.countries.find((c) => c.id === o.value)?.formerWarsawPact));
     case "members-after-round": {
       // Members after the round of that day: every accession up to and including it.
       const count = fs.accessions.filter((a) => a.date <= (spec.params.date ?? "")).length;
@@ -76,7 +74,7 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
   const opts = optionsOf(spec);
   expect(new Set(values(opts)).size, `duplicate option values: ${context}`).toBe(opts.length);
 
-  const truthRule = isModuleType(spec.type) ? questionModules[spec.type].truth : undefined;
+  const truthRule = questionModules[spec.type].truth;
   if (truthRule && (spec.kind === "order" || spec.kind === "match" || spec.kind === "text")) {
     const key = truthRule(spec, fs);
     expect(key, `the fact set determines no key: ${context}`).not.toBeNull();
@@ -159,7 +157,7 @@ function expectFactuallyCorrect(fs: FactSet, spec: QuestionSpec): void {
   }
 
   // Extra rules per type, beyond "exactly one true".
-  if (isModuleType(spec.type)) expect(questionModules[spec.type].checks?.(spec, fs) ?? [], context).toEqual([]);
+  expect(questionModules[spec.type].checks?.(spec, fs) ?? [], context).toEqual([]);
 }
 
 /** Asserts the rendered question and reveal read cleanly and leak nothing before answering. */
@@ -418,7 +416,7 @@ describe("rendering", () => {
 describe("former Warsaw Pact questions", () => {
   it("never offer a country that was only part of a member state (Baltic states, Germany)", () => {
     const factSet = getFactSet("nato");
-    const ambiguous = new Set(factSet.countries.filter((c) => c.warsawPactTerritory).map((c) => c.id));
+    const ambiguous = new Set(factSet.countries.filter((c) => c.unclearGroups?.includes("former-warsaw-pact")).map((c) => c.id));
     expect(ambiguous.size).toBeGreaterThan(0);
     for (let seed = 0; seed < 200; seed++) {
       for (const spec of generateQuestions(factSet, { seed, count: 5, types: ["former-warsaw-pact-select"] })) {

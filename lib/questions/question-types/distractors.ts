@@ -29,7 +29,8 @@ export function waveDistance(index: FactIndex, a: number, b: number): number {
 
 /**
  * Plausible wrong countries for a question about the accessions in `years`: countries from
- * neighbouring waves and the same regions as `anchors` come first. The caller has already
+ * neighbouring waves and the same regions as `anchors` (for members without a region: sharing
+ * a named group with them) come first. The caller has already
  * removed every country that would be a correct answer.
  */
 export function rankCountries(index: FactIndex, candidates: Country[], years: number[], anchors: Country[], rng: Random, n: number): Country[] {
@@ -41,8 +42,8 @@ export function rankCountries(index: FactIndex, candidates: Country[], years: nu
     (candidate) => {
       const distances = accessionYearsOf(index, candidate.id).flatMap((y) => years.map((year) => waveDistance(index, y, year)));
       const waves = distances.length ? Math.min(...distances) : 3;
-      // Same part of the world, or (for tables without regions) a shared named group: the plausible mix-ups.
-      const similar = (candidate.region && regions.has(candidate.region)) || (candidate.groups ?? []).some((g) => groups.has(g));
+      // Same part of the world, or, for members without a region (tables), a shared named group: the plausible mix-ups.
+      const similar = candidate.region ? regions.has(candidate.region) : (candidate.groups ?? []).some((g) => groups.has(g));
       return waves - (similar ? 1.5 : 0);
     },
     rng,
