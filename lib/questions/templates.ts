@@ -92,7 +92,6 @@ export interface Templates {
   atTime(when: EventWhen): string;
   prompt: {
     accessionYear(country: Term, org: OrgNames): string;
-    formerWarsawPactSelect(): string;
     accessionDate(country: Term, org: OrgNames): string;
     /** Built from the fact set's `datePrompt` ("Wann …?"), asking for the year. */
     eventYear(datePrompt: string): string;
@@ -120,7 +119,6 @@ export interface Templates {
     /** `foundingWhen` as `atTime` phrases it. */
     foundingMembersAre(foundingWhen: string, signed: boolean, org: OrgNames): string;
     /** `foundingWhen` as `atTime` phrases it. */
-    warsawPactSelect(members: string[], nonMembers: string[]): string;
     event(name: string, when: string, place: string | undefined, description: string): string;
     launched(eventName: string, when: string, launchedName: string, description: string): string;
   };
@@ -220,7 +218,6 @@ const de: Templates = {
     when.precision === "day" ? `am ${deDates.formatDate(when.date)}` : when.precision === "month" ? `im ${deDates.formatWhen(when)}` : `im Jahr ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In welchem Jahr ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
-    formerWarsawPactSelect: () => "Welche dieser Länder gehörten früher dem Warschauer Pakt an? Wähle alle zutreffenden aus.",
     accessionDate: (c, org) => `An welchem Tag ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
     eventYear: (datePrompt) =>
       replaceQuestionWord(datePrompt, deQuestionWord, "In welchem Jahr") ?? `${datePrompt} (Gefragt ist das Jahr.)`,
@@ -252,13 +249,6 @@ const de: Templates = {
       signed
         ? `Gründungsmitglieder sind die Staaten, die den Gründungsvertrag ${foundingWhen} unterzeichneten.`
         : `Gründungsmitglieder sind die Mitglieder, die ${org.dat} von Anfang an angehörten (${foundingWhen}).`,
-    warsawPactSelect: (members, nonMembers) =>
-      [
-        members.length ? `Ehemalige Mitglieder des Warschauer Pakts: ${deList.format(members)}.` : "",
-        nonMembers.length ? `Nicht im Warschauer Pakt: ${deList.format(nonMembers)}.` : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
     event: (name, when, place, description) => `${name} (${when}${place ? `, ${place}` : ""}): ${description}`,
     launched: (eventName, when, launchedName, description) =>
       `${eventName} (${when}): Dabei wurde „${launchedName}“ ins Leben gerufen bzw. beschlossen. ${description}`,
@@ -299,7 +289,6 @@ const en: Templates = {
     when.precision === "day" ? `on ${enDates.formatDate(when.date)}` : when.precision === "month" ? `in ${enDates.formatWhen(when)}` : `in ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In which year did ${c.nom} join ${org.dat}?`,
-    formerWarsawPactSelect: () => "Which of these countries were members of the Warsaw Pact? Select all that apply.",
     accessionDate: (c, org) => `On which date did ${c.nom} join ${org.dat}?`,
     eventYear: (datePrompt) =>
       replaceQuestionWord(datePrompt, enQuestionWord, "In which year") ?? `${datePrompt} (Give the year.)`,
@@ -331,13 +320,6 @@ const en: Templates = {
       signed
         ? `The founding members are the states that signed the founding treaty ${foundingWhen}.`
         : `The founding members are those that belonged to ${org.name} from the start (${foundingWhen}).`,
-    warsawPactSelect: (members, nonMembers) =>
-      [
-        members.length ? `Former Warsaw Pact members: ${enList.format(members)}.` : "",
-        nonMembers.length ? `Not in the Warsaw Pact: ${enList.format(nonMembers)}.` : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
     event: (name, when, place, description) => `${name} (${when}${place ? `, ${place}` : ""}): ${description}`,
     launched: (eventName, when, launchedName, description) =>
       `${eventName} (${when}): “${launchedName}” was launched or adopted there. ${description}`,
