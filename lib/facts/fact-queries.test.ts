@@ -19,7 +19,6 @@ function country(id: string, de: string, en: string, aliases: Partial<Country["a
     name: { de, en },
     aliases: { de: aliases.de ?? [], en: aliases.en ?? [] },
     region: "central-europe",
-    formerWarsawPact: false,
     formerCommunist: false,
   };
 }

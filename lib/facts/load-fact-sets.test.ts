@@ -17,9 +17,9 @@ const benelux: FactSet = {
   asOf: "2026-11-27",
   sources: [{ id: "test", title: "Test fixture" }],
   countries: [
-    { id: "BE", name: { de: "Belgien", en: "Belgium" }, aliases: { de: [], en: [] }, region: "western-europe", formerWarsawPact: false, formerCommunist: false },
-    { id: "NL", name: { de: "Niederlande", en: "Netherlands" }, aliases: { de: ["Holland"], en: ["Holland"] }, region: "western-europe", formerWarsawPact: false, formerCommunist: false },
-    { id: "LU", name: { de: "Luxemburg", en: "Luxembourg" }, aliases: { de: [], en: [] }, region: "western-europe", formerWarsawPact: false, formerCommunist: false },
+    { id: "BE", name: { de: "Belgien", en: "Belgium" }, aliases: { de: [], en: [] }, region: "western-europe", formerCommunist: false },
+    { id: "NL", name: { de: "Niederlande", en: "Netherlands" }, aliases: { de: ["Holland"], en: ["Holland"] }, region: "western-europe", formerCommunist: false },
+    { id: "LU", name: { de: "Luxemburg", en: "Luxembourg" }, aliases: { de: [], en: [] }, region: "western-europe", formerCommunist: false },
   ],
   accessions: ["BE", "NL", "LU"].map((id) => ({
     id: `benelux-${id.toLowerCase()}`,

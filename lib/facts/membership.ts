@@ -88,7 +88,6 @@ export function toFactSet(membership: Membership, description: FactSetDescriptio
       name: member.name,
       aliases: member.aliases,
       groups: member.groups,
-      formerWarsawPact: false,
       formerCommunist: false,
     })),
     accessions: membership.members.flatMap((member) =>

@@ -110,7 +110,12 @@ describe("data/nato.json", () => {
     const ids = (pick: (c: (typeof nato.countries)[number]) => boolean) =>
       nato.countries.filter(pick).map((c) => c.id).sort();
     // Albania was a Warsaw Pact founder (1955) and left formally in 1968.
-    expect(ids((c) => c.formerWarsawPact)).toEqual(["AL", "BG", "CZ", "HU", "PL", "RO", "SK"]);
+    expect(ids((c) => Boolean(c.groups?.includes("former-warsaw-pact")))).toEqual(["AL", "BG", "CZ", "HU", "PL", "RO", "SK"]);
+    // Their territory was in the Warsaw Pact, the country itself not: neither right nor wrong.
+    expect(ids((c) => Boolean(c.unclearGroups?.includes("former-warsaw-pact")))).toEqual(["DE", "EE", "LT", "LV"]);
+    expect(nato.groups).toEqual([
+      expect.objectContaining({ id: "former-warsaw-pact", label: { de: "ehemaliger Warschauer-Pakt-Staat", en: "former Warsaw Pact state" } }),
+    ]);
     expect(ids((c) => c.formerCommunist)).toEqual(
       ["AL", "BG", "CZ", "EE", "HR", "HU", "LT", "LV", "ME", "MK", "PL", "RO", "SI", "SK"],
     );
@@ -122,7 +127,8 @@ describe("data/nato.json", () => {
     expect(germany?.date).toBe("1955-05-06");
     expect(germany?.nameAtAccession?.en).toMatch(/West Germany/);
     expect(germany?.nameAtAccession?.de).toMatch(/Bundesrepublik Deutschland/);
-    expect(countryById(nato, "DE")).toMatchObject({ formerWarsawPact: false, formerCommunist: false });
+    expect(countryById(nato, "DE")).toMatchObject({ formerCommunist: false, unclearGroups: ["former-warsaw-pact"] });
+    expect(countryById(nato, "DE")?.groups).toBeUndefined();
     expect(eventById(nato, "german-reunification")).toMatchObject({ kind: "milestone", date: "1990-10-03" });
   });
 

@@ -55,11 +55,25 @@ export type DatePrecision = z.infer<typeof datePrecision>;
 
 /**
  * A named group of members ("former Warsaw Pact state", "euro area"), with its label per
- * locale. Membership in a group is a yes/no fact per member (`country.groups`).
+ * locale. Membership in a group is a yes/no fact per member (`country.groups`), except for
+ * members that list it in `unclearGroups`.
  */
 export const memberGroup = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   label: localizedText,
+  /**
+   * The group's own question, where "Which of these belong to the group <label>?" would read
+   * worse than the group's history allows ("Welche dieser Länder gehörten früher dem
+   * Warschauer Pakt an?"): the prompt, and the two headings of the explanation, each followed
+   * by a list of names. A group without it is asked in the general wording.
+   */
+  question: z
+    .object({
+      prompt: localizedText,
+      members: localizedText,
+      nonMembers: localizedText,
+    })
+    .optional(),
 });
 export type MemberGroup = z.infer<typeof memberGroup>;
 
@@ -86,18 +100,18 @@ export const country = z.object({
     .optional(),
   /** Ids of the fact set's `groups` this member belongs to. */
   groups: z.array(z.string()).optional(),
-  formerWarsawPact: z.boolean().default(false),
   /**
-   * Its territory belonged to a Warsaw Pact state without the country being a member itself
-   * (the Baltic states as Soviet republics, East Germany within today's Germany). Such a country
-   * is neither a right nor a defensible wrong answer to "was it in the Warsaw Pact?", so
-   * questions leave it out.
+   * Ids of groups for which "belongs to it" is no yes/no fact for this member: its territory
+   * belonged to a member state without the country being one itself (the Baltic states as
+   * Soviet republics, East Germany within today's Germany, for the former Warsaw Pact). Such a
+   * member is neither a right nor a defensible wrong answer about that group, so its questions
+   * leave it out.
    */
-  warsawPactTerritory: z.boolean().optional(),
+  unclearGroups: z.array(z.string()).optional(),
   formerCommunist: z.boolean().default(false),
   /** Why a classification above is what it is, where a learner could doubt it (successor states, the GDR). */
   note: localizedText.optional(),
-  /** Where the classifications (Warsaw Pact, communist past) come from. */
+  /** Where the classifications (groups, communist past) come from. */
   sources: z.array(factSource).optional(),
 });
 export type Country = z.infer<typeof country>;

@@ -22,7 +22,7 @@ export class InvalidFactSetError extends Error {
 
 /**
  * Parses a fact set and enforces the rules the zod schema cannot express (a rejoin is a
- * second accession after the first one's `left` date; groups referenced by members exist):
+ * second accession after the first one's `left` date; groups referenced by members exist, and none is both a member's and unclear for it):
  * - ids of sources, countries, accessions and events are unique (accession and event ids
  *   together, since both are fact ids);
  * - every `accession.country`, `event.invited`, `event.launched` and source `ref` (on countries,
@@ -104,6 +104,13 @@ function crossFieldIssues(set: FactSet): FactSetIssue[] {
   set.countries.forEach((country, i) =>
     (country.groups ?? []).forEach((id, j) => {
       if (!groupIds.has(id)) report(`countries[${i}].groups[${j}]`, `unknown group "${id}"`);
+    }),
+  );
+  set.countries.forEach((country, i) =>
+    (country.unclearGroups ?? []).forEach((id, j) => {
+      if (!groupIds.has(id)) report(`countries[${i}].unclearGroups[${j}]`, `unknown group "${id}"`);
+      // Either a member, or unclear: never both.
+      else if ((country.groups ?? []).includes(id)) report(`countries[${i}].unclearGroups[${j}]`, `"${id}" is also among the member's groups`);
     }),
   );
   // A table need not say who founded the organisation; then no founding question is asked.

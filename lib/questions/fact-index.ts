@@ -172,7 +172,7 @@ export function isMemberAt(index: FactIndex, countryId: string, day: string): bo
   return undetermined ? undefined : false;
 }
 
-/** Members the fact base has in each named group (by group id); the legacy NATO flags are not groups. */
+/** Members the fact base has in a named group (by group id); members for which it is unclear (`unclearGroups`) are not among them. */
 export function groupMembers(index: FactIndex, groupId: string): Country[] {
   return index.factSet.countries.filter((c) => c.groups?.includes(groupId));
 }

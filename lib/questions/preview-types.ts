@@ -54,7 +54,8 @@ function reasonFor(type: QuestionType, factSet: FactSet): UnsupportedReason {
   if (eventTypes.has(type)) return "no-events";
   if (type === "map-click-wave" || type === "map-name-highlighted") return "not-on-map";
   if (type === "former-warsaw-pact-select") return "no-warsaw-pact";
-  if (type === "group-members-select") return (factSet.groups ?? []).length === 0 ? "no-groups" : "groups-not-split";
+  // Groups with a question of their own are asked by former-warsaw-pact-select, not here.
+  if (type === "group-members-select") return (factSet.groups ?? []).filter((g) => !g.question).length === 0 ? "no-groups" : "groups-not-split";
   if (type === "founding-member-true-false" || type === "founding-members-select") {
     return factSet.accessions.some((a) => a.founding) ? "too-few" : "no-founders";
   }

@@ -1,16 +1,7 @@
-import type { Accession, FactSet, FactSource, Locale } from "../facts/schema";
-import {
-  type FactIndex,
-  indexFactSet,
-  isFoundingMember,
-  precisionOf,
-  requireAccession,
-  requireCountry,
-  requireEvent,
-  yearOf,
-} from "./fact-index";
-import { type OrgNames, type Templates, type Term, templatesFor } from "./templates";
-import { isModuleType, questionModules } from "./question-types/registry";
+import type { FactSet, FactSource, Locale } from "../facts/schema";
+import { type FactIndex, indexFactSet, requireCountry, requireEvent, yearOf } from "./fact-index";
+import { type Templates, templatesFor } from "./templates";
+import { questionModuleOf } from "./question-types/registry";
 import { mapAssetUrlFor } from "../maps/map-assets";
 import type { OptionRef, PublicQuestion, QuestionLocator, QuestionReveal, QuestionSpec, RenderedOption } from "./types";
 
@@ -48,7 +39,7 @@ export function renderQuestion(spec: QuestionSpec, factSet: FactSet, locale: Loc
     case "text":
       return base;
     case "map":
-      return { ...base, options: rendered(spec.options), ...(isModuleType(spec.type) ? questionModules[spec.type].publicExtras?.(spec) : {}) };
+      return { ...base, options: rendered(spec.options), ...questionModuleOf(spec.type).publicExtras?.(spec) };
   }
 }
 
@@ -150,229 +141,12 @@ function optionLabel(option: OptionRef, index: FactIndex, t: Templates): string 
   }
 }
 
-function orgNames(index: FactIndex, t: Templates): OrgNames {
-  const { organization } = index.factSet;
-  return { name: organization.name[t.locale], dat: organization.dative[t.locale], noun: index.factSet.memberNoun };
-}
-
-/** The country as it was called when the accession took effect ("Bundesrepublik Deutschland" in 1955). */
-function nameAtAccession(accession: Accession, index: FactIndex, t: Templates): string {
-  return accession.nameAtAccession?.[t.locale] ?? requireCountry(index, accession.country).name[t.locale];
-}
-
-function termAtAccession(accession: Accession, index: FactIndex, t: Templates): Term {
-  return t.term(nameAtAccession(accession, index, t));
-}
-
-/** The accession a single-fact question is about (its first fact id). */
-function firstAccession(spec: QuestionSpec, index: FactIndex): Accession {
-  const [id] = spec.factIds;
-  return requireAccession(index, id ?? "");
-}
-
-function param(spec: QuestionSpec, name: string): string {
-  const value = spec.params[name];
-  if (value === undefined) throw new Error(`question ${spec.id} (${spec.type}) has no "${name}" parameter`);
-  return value;
-}
-
 function renderPrompt(spec: QuestionSpec, index: FactIndex, t: Templates): string {
-  const org = orgNames(index, t);
-  if (isModuleType(spec.type)) return questionModules[spec.type].prompt(spec, index, t);
-  switch (spec.type) {
-    case "accession-year":
-      return t.prompt.accessionYear(termAtAccession(firstAccession(spec, index), index, t), org);
-    case "accession-date":
-      return t.prompt.accessionDate(termAtAccession(firstAccession(spec, index), index, t), org);
-    case "country-by-year": {
-      const year = param(spec, "year");
-      // Asked as "founding member" only when everyone of that year is a founder.
-      const wave = index.waveByYear.get(Number(year)) ?? [];
-      const isFoundingYear = wave.length > 0 && wave.every((a) => a.founding);
-      return t.prompt.countryByYear(year, isFoundingYear, org);
-    }
-    case "founding-member-true-false":
-      return t.prompt.foundingTrueFalse(t.term(requireCountry(index, param(spec, "country")).name[t.locale]), org);
-    case "wave-members":
-      return t.prompt.waveMembers(param(spec, "year"), org);
-    case "founding-members-select":
-      return t.prompt.foundingMembersSelect(org);
-    case "former-warsaw-pact-select":
-      return t.prompt.formerWarsawPactSelect();
-    case "accession-order":
-      return t.prompt.accessionOrder(org);
-    case "match-country-year":
-      return t.prompt.matchCountryYear(org);
-    case "typed-country": {
-      if (spec.params.mode === "alone") return t.prompt.typedCountryAlone(param(spec, "year"), org);
-      const others = param(spec, "with")
-        .split(",")
-        .map((countryId) => {
-          const accession = index.accessionsByCountry.get(countryId)?.[0];
-          return accession ? termAtAccession(accession, index, t) : t.term(requireCountry(index, countryId).name[t.locale]);
-        });
-      return t.prompt.typedCountryTogether(t.formatDate(param(spec, "date")), others, org);
-    }
-    case "event-year":
-      return t.prompt.eventYear(requireEvent(index, param(spec, "event")).datePrompt[t.locale]);
-    case "event-date": {
-      const event = requireEvent(index, param(spec, "event"));
-      return t.prompt.eventDate(event.datePrompt[t.locale], Boolean(event.endDate && event.endDate !== event.date));
-    }
-    case "event-place": {
-      const event = requireEvent(index, param(spec, "event"));
-      return t.prompt.eventPlace(event.datePrompt[t.locale], event.name[t.locale]);
-    }
-    case "event-launched": {
-      const event = requireEvent(index, param(spec, "event"));
-      return t.prompt.eventLaunched(event.name[t.locale], String(yearOf(event.date)));
-    }
-  }
-}
-
-/** The accession stated as a sentence, with the others of its day or its being alone that year. */
-function accessionSentence(accession: Accession, index: FactIndex, t: Templates): string {
-  const current = requireCountry(index, accession.country).name[t.locale];
-  const atAccession = nameAtAccession(accession, index, t);
-  const together = byName(
-    (index.accessionsByDate.get(accession.date) ?? []).filter((other) => other.id !== accession.id),
-    index,
-    t,
-  ).map((other) => termAtAccession(other, index, t));
-  const sentence = t.explain.accession({
-    country: t.term(atAccession),
-    // "Bundesrepublik Deutschland (Westdeutschland)" already names today's Germany.
-    today: atAccession.includes(current) ? undefined : current,
-    when: whenOf(accession, t),
-    foundingSigned: index.factSet.foundingDate !== "joined",
-    left: accession.left ? t.atTime({ date: accession.left, precision: accession.leftPrecision ?? "day" }) : undefined,
-    founding: accession.founding,
-    together: accession.founding ? [] : together,
-    isOnlyOneThatYear: (index.waveByYear.get(yearOf(accession.date)) ?? []).length === 1,
-    org: orgNames(index, t),
-  });
-  return withNote(sentence, accession.note?.[t.locale]);
-}
-
-/** The accession date at its precision, for a sentence ("am 1. Mai 2004", "im Jahr 1973"). */
-function whenOf(accession: Accession, t: Templates): string {
-  return t.atTime({ date: accession.date, precision: precisionOf(accession) });
-}
-
-/** The founders' date at its precision, for a sentence. */
-function foundingWhen(index: FactIndex, t: Templates): string {
-  const founder = index.factSet.accessions.find((a) => a.founding && a.date === index.foundingDate);
-  return founder ? whenOf(founder, t) : "";
-}
-
-/** The accession date at its precision, without a preposition ("1. Mai 2004", "Mai 2004", "2004"). */
-function dateAtPrecision(accession: Accession, t: Templates): string {
-  return t.formatWhen({ date: accession.date, precision: precisionOf(accession) });
-}
-
-/** Accessions sorted by the country's name in the locale, for lists a person reads. */
-function byName(accessions: Accession[], index: FactIndex, t: Templates): Accession[] {
-  const collator = new Intl.Collator(t.locale);
-  return [...accessions].sort((a, b) => collator.compare(nameAtAccession(a, index, t), nameAtAccession(b, index, t)));
-}
-
-function withNote(sentence: string, note: string | undefined): string {
-  return note ? `${sentence} ${note}` : sentence;
-}
-
-function countryName(countryId: string, index: FactIndex, t: Templates): string {
-  return requireCountry(index, countryId).name[t.locale];
-}
-
-/** A country as it reads inside a sentence or list ("die Slowakei", "the Netherlands"). */
-function countryInText(countryId: string, index: FactIndex, t: Templates): string {
-  return t.term(countryName(countryId, index, t)).nom;
-}
-
-/** "Spanien (1982)": a country with the year(s) of its accession. */
-function countryWithYear(countryId: string, index: FactIndex, t: Templates): string {
-  const years = (index.accessionsByCountry.get(countryId) ?? []).map((a) => String(yearOf(a.date)));
-  const name = countryInText(countryId, index, t);
-  return years.length ? `${name} (${years.join(", ")})` : name;
+  return questionModuleOf(spec.type).prompt(spec, index, t);
 }
 
 function renderExplanation(spec: QuestionSpec, index: FactIndex, t: Templates): string {
-  const org = orgNames(index, t);
-  if (isModuleType(spec.type)) return questionModules[spec.type].explanation(spec, index, t);
-  switch (spec.type) {
-    case "accession-year":
-    case "accession-date":
-    case "typed-country":
-      return accessionSentence(firstAccession(spec, index), index, t);
-    case "country-by-year": {
-      if (spec.kind !== "single") break;
-      const answer = firstAccession(spec, index);
-      const others = spec.options.filter((o) => o.value !== spec.answer).map((o) => countryWithYear(o.value, index, t));
-      return `${accessionSentence(answer, index, t)} ${t.explain.otherYears(others, org)}`;
-    }
-    case "founding-member-true-false": {
-      const countryId = param(spec, "country");
-      const sentences = (index.accessionsByCountry.get(countryId) ?? []).map((a) => accessionSentence(a, index, t));
-      if (!isFoundingMember(index, countryId) && index.foundingDate) {
-        sentences.push(t.explain.foundingMembersAre(foundingWhen(index, t), index.factSet.foundingDate !== "joined", org));
-      }
-      return sentences.join(" ");
-    }
-    case "wave-members": {
-      if (spec.kind !== "multi") break;
-      const year = param(spec, "year");
-      const wave = index.waveByYear.get(Number(year)) ?? [];
-      const dates = [...new Set(wave.map((a) => a.date))];
-      const when = dates.length === 1 && wave[0] && wave.every((a) => precisionOf(a) === "day") ? whenOf(wave[0], t) : t.inYear(year);
-      const others = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryWithYear(o.value, index, t));
-      const notes = [...new Set(wave.map((a) => a.note?.[t.locale]).filter((n): n is string => Boolean(n)))];
-      return [t.explain.wave(byName(wave, index, t).map((a) => termAtAccession(a, index, t)), when, org), t.explain.notThatYear(others), ...notes]
-        .filter(Boolean)
-        .join(" ");
-    }
-    case "founding-members-select": {
-      if (spec.kind !== "multi") break;
-      const founders = spec.options.filter((o) => spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
-      const later = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryWithYear(o.value, index, t));
-      return t.explain.foundingSelect(founders, later, foundingWhen(index, t), index.factSet.foundingDate !== "joined");
-    }
-    case "former-warsaw-pact-select": {
-      if (spec.kind !== "multi") break;
-      const members = spec.options.filter((o) => spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
-      const nonMembers = spec.options.filter((o) => !spec.answer.includes(o.value)).map((o) => countryInText(o.value, index, t));
-      return t.explain.warsawPactSelect(members, nonMembers);
-    }
-    case "accession-order":
-      return t.explain.order(
-        spec.factIds.map((id) => {
-          const accession = requireAccession(index, id);
-          return `${countryInText(accession.country, index, t)} (${dateAtPrecision(accession, t)})`;
-        }),
-      );
-    case "match-country-year":
-      return t.explain.match(
-        spec.factIds.map((id) => {
-          const accession = requireAccession(index, id);
-          return t.pair(countryName(accession.country, index, t), String(yearOf(accession.date)));
-        }),
-      );
-    case "event-year":
-    case "event-date":
-    case "event-place": {
-      const event = requireEvent(index, param(spec, "event"));
-      return withNote(
-        t.explain.event(event.name[t.locale], t.formatWhen(event), event.place?.[t.locale], event.description[t.locale]),
-        event.note?.[t.locale],
-      );
-    }
-    case "event-launched": {
-      if (spec.kind !== "single") break;
-      const event = requireEvent(index, param(spec, "event"));
-      const launched = requireEvent(index, spec.answer);
-      return t.explain.launched(event.name[t.locale], t.formatWhen(event), launched.name[t.locale], launched.description[t.locale]);
-    }
-  }
-  throw new Error(`question ${spec.id}: type ${spec.type} does not fit kind ${spec.kind}`);
+  return questionModuleOf(spec.type).explanation(spec, index, t);
 }
 
 function answerKeyOf(spec: QuestionSpec): QuestionReveal["answerKey"] {

@@ -46,7 +46,7 @@ const countryNoun: MemberNounForms = {
 };
 
 /** German forms that agree with the member noun's gender: "Welches Land", "Welcher Bundesstaat", "Welche Stadt". */
-function deNoun(org: OrgNames) {
+export function deNoun(org: OrgNames) {
   const { singular, plural, gender } = (org.noun ?? countryNoun).de;
   return {
     sg: singular,
@@ -59,7 +59,7 @@ function deNoun(org: OrgNames) {
   };
 }
 
-function enNoun(org: OrgNames) {
+export function enNoun(org: OrgNames) {
   return (org.noun ?? countryNoun).en;
 }
 
@@ -92,15 +92,6 @@ export interface Templates {
   atTime(when: EventWhen): string;
   prompt: {
     accessionYear(country: Term, org: OrgNames): string;
-    countryByYear(year: string, isFoundingYear: boolean, org: OrgNames): string;
-    foundingTrueFalse(country: Term, org: OrgNames): string;
-    waveMembers(year: string, org: OrgNames): string;
-    foundingMembersSelect(org: OrgNames): string;
-    formerWarsawPactSelect(): string;
-    accessionOrder(org: OrgNames): string;
-    matchCountryYear(org: OrgNames): string;
-    typedCountryAlone(year: string, org: OrgNames): string;
-    typedCountryTogether(date: string, others: Term[], org: OrgNames): string;
     accessionDate(country: Term, org: OrgNames): string;
     /** Built from the fact set's `datePrompt` ("Wann …?"), asking for the year. */
     eventYear(datePrompt: string): string;
@@ -127,14 +118,7 @@ export interface Templates {
     }): string;
     /** `foundingWhen` as `atTime` phrases it. */
     foundingMembersAre(foundingWhen: string, signed: boolean, org: OrgNames): string;
-    otherYears(items: string[], org: OrgNames): string;
-    wave(members: Term[], when: string, org: OrgNames): string;
-    notThatYear(items: string[]): string;
     /** `foundingWhen` as `atTime` phrases it. */
-    foundingSelect(founders: string[], later: string[], foundingWhen: string, signed: boolean): string;
-    warsawPactSelect(members: string[], nonMembers: string[]): string;
-    order(items: string[]): string;
-    match(pairs: string[]): string;
     event(name: string, when: string, place: string | undefined, description: string): string;
     launched(eventName: string, when: string, launchedName: string, description: string): string;
   };
@@ -234,21 +218,6 @@ const de: Templates = {
     when.precision === "day" ? `am ${deDates.formatDate(when.date)}` : when.precision === "month" ? `im ${deDates.formatWhen(when)}` : `im Jahr ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In welchem Jahr ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
-    countryByYear: (year, isFoundingYear, org) =>
-      isFoundingYear
-        ? `${deNoun(org).which} dieser ${deNoun(org).pl} ist Gründungsmitglied ${org.dat} (${year})?`
-        : `${deNoun(org).which} dieser ${deNoun(org).pl} trat ${org.dat} ${year} bei?`,
-    foundingTrueFalse: (c, org) =>
-      `Richtig oder falsch? ${capitalize(c.nom)} ${c.plural ? "sind" : "ist"} Gründungsmitglied ${org.dat}.`,
-    waveMembers: (year, org) => `Welche ${deNoun(org).pl} traten ${org.dat} ${year} bei? Wähle alle zutreffenden aus.`,
-    foundingMembersSelect: (org) => `Welche dieser ${deNoun(org).pl} sind Gründungsmitglieder ${org.dat}? Wähle alle zutreffenden aus.`,
-    formerWarsawPactSelect: () => "Welche dieser Länder gehörten früher dem Warschauer Pakt an? Wähle alle zutreffenden aus.",
-    accessionOrder: (org) =>
-      `In welcher Reihenfolge traten diese ${deNoun(org).pl} ${org.dat} bei? Ordne sie vom frühesten zum spätesten Beitritt.`,
-    matchCountryYear: (org) => `Ordne ${deNoun(org).eachDat} ${deNoun(org).sg} das Jahr zu, in dem ${deNoun(org).pronoun} ${org.dat} beitrat.`,
-    typedCountryAlone: (year, org) => `${deNoun(org).which} ${deNoun(org).sg} trat ${org.dat} ${year} als ${deNoun(org).only} bei?`,
-    typedCountryTogether: (date, others, org) =>
-      `${deNoun(org).which} ${deNoun(org).sg} trat ${org.dat} am ${date} zusammen mit ${deList.format(others.map((o) => o.dat))} bei?`,
     accessionDate: (c, org) => `An welchem Tag ${c.plural ? "traten" : "trat"} ${c.nom} ${org.dat} bei?`,
     eventYear: (datePrompt) =>
       replaceQuestionWord(datePrompt, deQuestionWord, "In welchem Jahr") ?? `${datePrompt} (Gefragt ist das Jahr.)`,
@@ -280,28 +249,6 @@ const de: Templates = {
       signed
         ? `Gründungsmitglieder sind die Staaten, die den Gründungsvertrag ${foundingWhen} unterzeichneten.`
         : `Gründungsmitglieder sind die Mitglieder, die ${org.dat} von Anfang an angehörten (${foundingWhen}).`,
-    otherYears: (items, org) => `Die übrigen ${deNoun(org).pl} traten in anderen Jahren bei: ${deList.format(items)}.`,
-    wave: (members, when, org) =>
-      `${capitalize(deList.format(members.map((m) => m.nom)))} ${members.length === 1 && !members[0]?.plural ? "trat" : "traten"} ${org.dat} ${when} bei.`,
-    notThatYear: (items) => `In anderen Jahren beigetreten: ${deList.format(items)}.`,
-    foundingSelect: (founders, later, foundingWhen, signed) =>
-      [
-        founders.length
-          ? `Gründungsmitglieder (${signed ? "Unterzeichnung" : "Mitglied"} ${foundingWhen}): ${deList.format(founders)}.`
-          : "",
-        later.length ? `Später beigetreten: ${deList.format(later)}.` : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
-    warsawPactSelect: (members, nonMembers) =>
-      [
-        members.length ? `Ehemalige Mitglieder des Warschauer Pakts: ${deList.format(members)}.` : "",
-        nonMembers.length ? `Nicht im Warschauer Pakt: ${deList.format(nonMembers)}.` : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
-    order: (items) => `Die Beitritte in zeitlicher Reihenfolge: ${items.join(" → ")}.`,
-    match: (pairs) => `Beitrittsjahre: ${pairs.join(", ")}.`,
     event: (name, when, place, description) => `${name} (${when}${place ? `, ${place}` : ""}): ${description}`,
     launched: (eventName, when, launchedName, description) =>
       `${eventName} (${when}): Dabei wurde „${launchedName}“ ins Leben gerufen bzw. beschlossen. ${description}`,
@@ -342,19 +289,6 @@ const en: Templates = {
     when.precision === "day" ? `on ${enDates.formatDate(when.date)}` : when.precision === "month" ? `in ${enDates.formatWhen(when)}` : `in ${when.date.slice(0, 4)}`,
   prompt: {
     accessionYear: (c, org) => `In which year did ${c.nom} join ${org.dat}?`,
-    countryByYear: (year, isFoundingYear, org) =>
-      isFoundingYear
-        ? `Which of these ${enNoun(org).plural} is a founding member of ${org.name} (${year})?`
-        : `Which of these ${enNoun(org).plural} joined ${org.dat} in ${year}?`,
-    foundingTrueFalse: (c, org) => `True or false: ${c.nom} is a founding member of ${org.name}.`,
-    waveMembers: (year, org) => `Which ${enNoun(org).plural} joined ${org.dat} in ${year}? Select all that apply.`,
-    foundingMembersSelect: (org) => `Which of these ${enNoun(org).plural} are founding members of ${org.name}? Select all that apply.`,
-    formerWarsawPactSelect: () => "Which of these countries were members of the Warsaw Pact? Select all that apply.",
-    accessionOrder: (org) => `In which order did these ${enNoun(org).plural} join ${org.dat}? Arrange them from earliest to latest.`,
-    matchCountryYear: (org) => `Match each ${enNoun(org).singular} to the year it joined ${org.dat}.`,
-    typedCountryAlone: (year, org) => `Which was the only ${enNoun(org).singular} to join ${org.dat} in ${year}?`,
-    typedCountryTogether: (date, others, org) =>
-      `Which ${enNoun(org).singular} joined ${org.dat} on ${date} together with ${enList.format(others.map((o) => o.nom))}?`,
     accessionDate: (c, org) => `On which date did ${c.nom} join ${org.dat}?`,
     eventYear: (datePrompt) =>
       replaceQuestionWord(datePrompt, enQuestionWord, "In which year") ?? `${datePrompt} (Give the year.)`,
@@ -386,25 +320,6 @@ const en: Templates = {
       signed
         ? `The founding members are the states that signed the founding treaty ${foundingWhen}.`
         : `The founding members are those that belonged to ${org.name} from the start (${foundingWhen}).`,
-    otherYears: (items, _org) => `The others joined in other years: ${enList.format(items)}.`,
-    wave: (members, when, org) => `${capitalize(enList.format(members.map((m) => m.nom)))} joined ${org.dat} ${when}.`,
-    notThatYear: (items) => `Joined in other years: ${enList.format(items)}.`,
-    foundingSelect: (founders, later, foundingWhen, signed) =>
-      [
-        founders.length ? `Founding members (${signed ? "treaty signed" : "members"} ${foundingWhen}): ${enList.format(founders)}.` : "",
-        later.length ? `Joined later: ${enList.format(later)}.` : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
-    warsawPactSelect: (members, nonMembers) =>
-      [
-        members.length ? `Former Warsaw Pact members: ${enList.format(members)}.` : "",
-        nonMembers.length ? `Not in the Warsaw Pact: ${enList.format(nonMembers)}.` : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
-    order: (items) => `The accessions in chronological order: ${items.join(" → ")}.`,
-    match: (pairs) => `Accession years: ${pairs.join(", ")}.`,
     event: (name, when, place, description) => `${name} (${when}${place ? `, ${place}` : ""}): ${description}`,
     launched: (eventName, when, launchedName, description) =>
       `${eventName} (${when}): “${launchedName}” was launched or adopted there. ${description}`,

@@ -1,4 +1,4 @@
-import type { Accession, Country, FactSet, HistoricalEvent } from "../facts/schema";
+import type { Accession, Country, FactSet, HistoricalEvent, MemberGroup } from "../facts/schema";
 
 /**
  * A NATO-shaped fact set for the question and grading tests, written independently of
@@ -7,6 +7,20 @@ import type { Accession, Country, FactSet, HistoricalEvent } from "../facts/sche
  */
 
 type Region = Country["region"];
+
+/** A named group asked in its own words, as NATO's former Warsaw Pact is. */
+export const warsawPactGroup: MemberGroup = {
+  id: "former-warsaw-pact",
+  label: { de: "ehemaliger Warschauer-Pakt-Staat", en: "former Warsaw Pact state" },
+  question: {
+    prompt: {
+      de: "Welche dieser Länder gehörten früher dem Warschauer Pakt an? Wähle alle zutreffenden aus.",
+      en: "Which of these countries were members of the Warsaw Pact? Select all that apply.",
+    },
+    members: { de: "Ehemalige Mitglieder des Warschauer Pakts", en: "Former Warsaw Pact members" },
+    nonMembers: { de: "Nicht im Warschauer Pakt", en: "Not in the Warsaw Pact" },
+  },
+};
 
 function country(
   id: string,
@@ -21,7 +35,7 @@ function country(
     name: { de, en },
     aliases: { de: aliases.de ?? [], en: aliases.en ?? [] },
     region,
-    formerWarsawPact: flags.warsawPact ?? false,
+    ...(flags.warsawPact ? { groups: [warsawPactGroup.id] } : {}),
     formerCommunist: flags.communist ?? flags.warsawPact ?? false,
   };
 }
@@ -293,6 +307,7 @@ export const fixtureFactSet: FactSet = {
   countries,
   accessions,
   events,
+  groups: [warsawPactGroup],
 };
 
 /** A fact set too small for most question types, to check the generator degrades cleanly. */

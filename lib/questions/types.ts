@@ -13,10 +13,24 @@ import type { Locale } from "../facts/schema";
 export type QuestionKind = "single" | "multi" | "order" | "match" | "text" | "map";
 
 /**
- * Types that live as one module each in `question-types/` (see its registry). New types go
- * there; the older ones move there in a later refactor.
+ * What the question asks. Each type has exactly one kind, and is one module in
+ * `question-types/` (see its registry).
  */
-export type ModuleQuestionType =
+export type QuestionType =
+  | "accession-year" // In which year did <country> join? (single, years)
+  | "country-by-year" // Which country joined in <year>? (single, countries)
+  | "founding-member-true-false" // <country> is a founding member: true/false (single)
+  | "wave-members" // Select all countries that joined in <year> (multi)
+  | "founding-members-select" // Select all founding members (multi)
+  | "former-warsaw-pact-select" // Select the members of a named group asked in its own words, e.g. the former Warsaw Pact (multi)
+  | "accession-order" // Put these accessions in chronological order (order)
+  | "match-country-year" // Match countries to accession years (match)
+  | "typed-country" // Type the country that joined on <date> (text)
+  | "accession-date" // On which date did <country> join? (single, dates)
+  | "event-year" // In which year … <event>? (single, years)
+  | "event-date" // On which date … <event>? (single, dates; only for day-precision events)
+  | "event-launched" // What was launched at <summit>? (single, events)
+  | "event-place" // Where did <event> take place? (single, places)
   | "typed-accession-year" // In which year did <country> join? typed (text, a year)
   | "event-order" // Put these events in chronological order (order, events)
   | "members-after-round" // How many members after the round of <date>? (single, counts)
@@ -25,24 +39,6 @@ export type ModuleQuestionType =
   | "map-name-highlighted" // Which highlighted country joined in <year>? (map, by name)
   | "group-members-select" // Which of these belong to the named group <label>? (multi, countries)
   | "member-today-true-false"; // <member> is a member today: true/false (single; only where someone left)
-
-/** What the question asks. Each type has exactly one kind. */
-export type QuestionType =
-  | ModuleQuestionType
-  | "accession-year" // In which year did <country> join? (single, years)
-  | "country-by-year" // Which country joined in <year>? (single, countries)
-  | "founding-member-true-false" // <country> is a founding member: true/false (single)
-  | "wave-members" // Select all countries that joined in <year> (multi)
-  | "founding-members-select" // Select all founding members (multi)
-  | "former-warsaw-pact-select" // Select the former Warsaw Pact members (multi)
-  | "accession-order" // Put these accessions in chronological order (order)
-  | "match-country-year" // Match countries to accession years (match)
-  | "typed-country" // Type the country that joined on <date> (text)
-  | "accession-date" // On which date did <country> join? (single, dates)
-  | "event-year" // In which year … <event>? (single, years)
-  | "event-date" // On which date … <event>? (single, dates; only for day-precision events)
-  | "event-launched" // What was launched at <summit>? (single, events)
-  | "event-place"; // Where did <event> take place? (single, places)
 
 /** An option, by key. `value` is what the learner submits and what grading compares. */
 export interface OptionRef {

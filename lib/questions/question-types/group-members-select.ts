@@ -15,12 +15,14 @@ import { memberNounOf, paramOf, pickNearest } from "./module";
 export const groupMembersSelect: QuestionModule = {
   kind: "multi",
   subjects: ({ index, isAllowed }) =>
-    (index.factSet.groups ?? []).flatMap((group) => {
+    // Groups with a question of their own are asked in its words (former-warsaw-pact-select).
+    (index.factSet.groups ?? []).filter((group) => !group.question).flatMap((group) => {
       const eligible = (c: Country) =>
         (index.accessionsByCountry.get(c.id) ?? []).length > 0 && (index.accessionsByCountry.get(c.id) ?? []).every((a) => isAllowed(a.id));
       const inGroup = groupMembers(index, group.id).filter(eligible);
       const inGroupIds = new Set(inGroup.map((c) => c.id));
-      const outside = index.factSet.countries.filter((c) => !inGroupIds.has(c.id) && eligible(c));
+      // A member for which the group is unclear is neither a right nor a wrong answer.
+      const outside = index.factSet.countries.filter((c) => !inGroupIds.has(c.id) && !c.unclearGroups?.includes(group.id) && eligible(c));
       if (inGroup.length === 0 || outside.length === 0 || inGroup.length + outside.length < 3) return [];
       return inGroup.map((focus) => ({
         key: `${group.id}:${focus.id}`,

@@ -1,3 +1,4 @@
+import type { FactSet } from "../../facts/schema";
 import type { FactIndex } from "../fact-index";
 import type { Random } from "../random";
 import type { Templates } from "../templates";
@@ -37,6 +38,16 @@ export interface QuestionModule {
   explanation(spec: QuestionSpec, index: FactIndex, t: Templates): string;
   /** What the browser gets besides prompt and options (never the answer). */
   publicExtras?(spec: QuestionSpec): Pick<PublicQuestion, "highlight">;
+  /**
+   * The truth rule the property test recomputes: the key as the raw fact set makes it, worked
+   * out from `factSet` alone (no fact index, no generator helper), so a generator bug cannot
+   * hide behind a shared helper. By kind: the option values that are true (single, multi,
+   * map), every value that fits the prompt (text), the one right sequence (order), or left →
+   * right (match). Null when the fact set does not determine exactly one key.
+   */
+  truth?(spec: QuestionSpec, factSet: FactSet): string[] | Record<string, string> | null;
+  /** Further rules of the type the property test checks, beyond the key: the problems found, none when sound. */
+  checks?(spec: QuestionSpec, factSet: FactSet): string[];
 }
 
 /** Text per locale, kept in the module that uses it. */
