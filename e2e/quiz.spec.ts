@@ -55,6 +55,11 @@ test("a full quiz by mouse: feedback after each answer, score = number of right 
   await expect(page.getByTestId("summary-score")).toHaveText(`${rightAnswers} von 5 richtig`);
   await expect(page.getByTestId("summary-time")).toHaveText(/^(\d+ s|\d+ min( \d+ s)?)$/);
   await expect(page.getByTestId("mistake")).toHaveCount(5 - rightAnswers);
+  // The review cites its sources as the feedback does (one component): a quote or titled links, never a bare address.
+  for (const mistake of await page.getByTestId("mistake").all()) {
+    await expect(mistake.locator('[data-testid="source-quote"], [data-testid="source-references"]').first()).toBeAttached();
+    expect(await mistake.innerText()).not.toMatch(/https?:\/\//);
+  }
 
   if (rightAnswers < 5) {
     const summaryUrl = page.url();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Fragment } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChangeEmailForm } from "@/components/auth/change-email-form";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { DeleteAccountForm } from "@/components/auth/delete-account-form";
@@ -12,6 +12,7 @@ import { describeBrowser } from "@/lib/sessions/describe-browser";
 import { getCurrentSessionToken, listActiveSessions, requireUser } from "@/lib/server/session";
 import { getAccount } from "@/lib/server/users";
 import { isMailConfigured } from "@/lib/server/mailer";
+import { formatDate } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.account");
@@ -23,7 +24,7 @@ export default async function AccountPage() {
   const account = await getAccount(user.id);
   const sessions = await listActiveSessions(user.id, await getCurrentSessionToken());
   const t = await getTranslations("auth");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const roleName = account.role === "teacher" ? t("roleNames.teacher") : t("roleNames.learner");
 
   return (
@@ -52,7 +53,7 @@ export default async function AccountPage() {
           </div>
           <div className="grid gap-0.5 sm:contents">
             <dt className="text-sm font-medium text-slate-600">{t("account.memberSince")}</dt>
-            <dd className="text-slate-900">{format.dateTime(account.createdAt, { dateStyle: "long" })}</dd>
+            <dd className="text-slate-900">{formatDate(account.createdAt, locale)}</dd>
           </div>
         </dl>
       </Card>
@@ -111,7 +112,7 @@ export default async function AccountPage() {
                     {row.isCurrent ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-800">{t("account.sessions.thisOne")}</span> : null}
                   </span>
                   <span className="text-sm text-slate-600">
-                    {t("account.sessions.lastSeen", { date: format.dateTime(row.lastSeenAt, { dateStyle: "medium" }) })}
+                    {t("account.sessions.lastSeen", { date: formatDate(row.lastSeenAt, locale) })}
                   </span>
                 </li>
               );

@@ -18,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every finished quiz of the session user (guest or account), filterable, with personal bests. */
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations("progress.history");
+  const tCommon = await getTranslations("common");
   const user = await getSessionUser();
   const locale = await getRequestLocale();
   const filters = parseAttemptFilters(await searchParams);
@@ -26,6 +27,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     <header>
       <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("heading")}</h1>
       <p className="mt-2 max-w-2xl leading-relaxed text-slate-600">{t("intro")}</p>
+      <p className="mt-1 max-w-2xl text-sm leading-relaxed text-slate-600" data-testid="scoring-rule">{tCommon("scoringRule")}</p>
     </header>
   );
   const startQuiz = (

@@ -28,6 +28,7 @@ export function ClassReportChart({ points, summary }: { points: ChartPoint[]; su
             <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} interval="preserveStartEnd" />
             <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 12, fill: "#475569" }} tickFormatter={(v: number) => `${v}%`} />
             <Tooltip
+              separator=": "
               formatter={(value) => [`${value} %`, t("classAverage")]}
               labelFormatter={(_label, payload) => (payload?.[0]?.payload as ChartPoint | undefined)?.title ?? ""}
             />

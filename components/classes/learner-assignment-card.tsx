@@ -1,18 +1,19 @@
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 import { formatCountdown } from "@/lib/assignments/format";
 import type { LearnerAssignment } from "@/lib/server/assignments";
 import { StartAssignmentButton } from "./start-assignment-button";
 import { StatusBadge } from "./status-badge";
+import { formatDateTime } from "@/lib/i18n/format";
 
 /** One assignment as the learner sees it: what, until when, how it stands, and the next step. */
 export function LearnerAssignmentCard({ assignment, headingLevel = 2, showClass = true }: { assignment: LearnerAssignment; headingLevel?: 2 | 3; showClass?: boolean }) {
   const t = useTranslations("classes.learner");
-  const format = useFormatter();
+  const locale = useLocale();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const { action } = assignment;
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => formatDateTime(date, locale);
   const isNotOpen = action.kind === "refused" && action.reason === "not_open";
 
   return (

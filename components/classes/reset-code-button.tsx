@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/i18n/format";
 
 type State = { kind: "idle" } | { kind: "pending" } | { kind: "shown"; code: string; expiresAt: Date } | { kind: "failed"; message: string };
 
@@ -12,7 +13,7 @@ type State = { kind: "idle" } | { kind: "pending" } | { kind: "shown"; code: str
  */
 export function ResetCodeButton({ classId, learnerId, name }: { classId: string; learnerId: string; name: string }) {
   const t = useTranslations("classes.resetCode");
-  const format = useFormatter();
+  const locale = useLocale();
   const [state, setState] = useState<State>({ kind: "idle" });
 
   async function issue() {
@@ -35,7 +36,7 @@ export function ResetCodeButton({ classId, learnerId, name }: { classId: string;
         <p className="font-mono text-lg font-semibold tracking-wider select-all" data-testid="reset-code">
           {state.code}
         </p>
-        <p>{t("body", { expiresAt: format.dateTime(state.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+        <p>{t("body", { expiresAt: formatDateTime(state.expiresAt, locale) })}</p>
         <Button variant="secondary" onClick={() => setState({ kind: "idle" })} className="justify-self-start">
           {t("hide")}
         </Button>

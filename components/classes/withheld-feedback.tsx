@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDateTime } from "@/lib/i18n/format";
 
 /** The answer route's reply while an assignment's reveal policy withholds grade and answer. */
 export interface WithheldReply {
@@ -17,7 +18,7 @@ export function isWithheldReply(reply: object): reply is WithheldReply {
 /** "Answer saved" without right or wrong: the server sent neither (reveal after submitting or after the due date). */
 export function WithheldFeedback({ reply }: { reply: WithheldReply }) {
   const t = useTranslations("classes.attempt");
-  const format = useFormatter();
+  const locale = useLocale();
   const { revealsAt } = reply.withheld;
   return (
     <div data-testid="feedback" data-result="withheld" className="rounded-xl border-l-4 border-slate-400 bg-slate-50 px-4 py-3">
@@ -28,7 +29,7 @@ export function WithheldFeedback({ reply }: { reply: WithheldReply }) {
         <span data-testid="verdict">{t("saved")}</span>
       </p>
       <p className="mt-1 text-sm text-slate-600">
-        {revealsAt === "submit" ? t("savedAfterSubmit") : t("savedAfterDue", { date: format.dateTime(new Date(revealsAt), { dateStyle: "medium", timeStyle: "short" }) })}
+        {revealsAt === "submit" ? t("savedAfterSubmit") : t("savedAfterDue", { date: formatDateTime(new Date(revealsAt), locale) })}
       </p>
     </div>
   );

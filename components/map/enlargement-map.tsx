@@ -8,6 +8,7 @@ import type { MapMember, MapRound } from "@/lib/definitions/enlargement-map";
 import { accessionSteps, buildTimeline, masteryBand, masteryBands, masteryColours, membersAsOf } from "@/lib/maps/enlargement";
 import type { FormState } from "@/lib/server/action";
 import { useMapAsset } from "./map-asset";
+import { intlLocale } from "@/lib/i18n/format";
 
 /** Timeline steps (months) the playback advances per tick, and the tick length. */
 const playStride = 3;
@@ -58,7 +59,7 @@ export function EnlargementMap({
   const stepDate = timeline.steps[step] ?? today;
   const joined = useMemo(() => membersAsOf(dates, stepDate), [dates, stepDate]);
   const memberById = useMemo(() => new Map(members.map((m) => [m.countryId, m])), [members]);
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }), [locale]);
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }), [locale]);
   const stepLabel = dateFormat.format(new Date(`${stepDate}T00:00:00Z`));
   const selected = selectedId ? memberById.get(selectedId) : undefined;
 

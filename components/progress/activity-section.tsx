@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import type { DayActivity } from "@/lib/server/progress";
 import { ActivityChart } from "./activity-chart";
 import { formatDay, toPercent } from "./format";
+import { formatPercent } from "@/lib/i18n/format";
 
 /**
  * Answers and accuracy over the last 30 days: the chart, a one-paragraph summary a screen
@@ -53,7 +54,7 @@ export async function ActivitySection({ days }: { days: DayActivity[] }) {
                   <th scope="row">{formatDay(d.day, locale, { weekday: "short", day: "numeric", month: "long" })}</th>
                   <td>{d.answers}</td>
                   <td>{d.correct}</td>
-                  <td>{d.accuracy === null ? t("noAccuracy") : `${toPercent(d.accuracy)} %`}</td>
+                  <td>{d.accuracy === null ? t("noAccuracy") : formatPercent(d.accuracy, locale)}</td>
                   <td>{d.reviews}</td>
                 </tr>
               ))}

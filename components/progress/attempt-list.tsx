@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { AttemptFilters, AttemptPage } from "@/lib/server/progress";
 import { durationParts, toPercent } from "./format";
 import { modeKey } from "./mode-label";
+import { formatDateTime } from "@/lib/i18n/format";
 
 /** The query string of a history page, keeping the filters. */
 function pageHref(filters: AttemptFilters, page: number): string {
@@ -19,7 +20,7 @@ function pageHref(filters: AttemptFilters, page: number): string {
 /** One page of finished quizzes, newest first, with links to each review and page links. */
 export async function AttemptList({ page, filters }: { page: AttemptPage; filters: AttemptFilters }) {
   const t = await getTranslations("progress");
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <section aria-labelledby="attempts-heading">
       <div className="flex items-baseline justify-between gap-3">
@@ -32,7 +33,7 @@ export async function AttemptList({ page, filters }: { page: AttemptPage; filter
       </div>
       <ul className="mt-3 grid gap-3" data-testid="attempt-list">
         {page.attempts.map((attempt) => {
-          const date = format.dateTime(attempt.finishedAt, { dateStyle: "medium", timeStyle: "short" });
+          const date = formatDateTime(attempt.finishedAt, locale);
           const percent = toPercent(attempt.score);
           const duration = durationParts(attempt.durationMs);
           return (

@@ -6,14 +6,15 @@ import { toPercent } from "./format";
 /** One question of a past quiz: the prompt, ✓/✗ (in words for screen readers), both answers. */
 export async function AttemptQuestionCard({ question }: { question: ReviewedQuestion }) {
   const t = await getTranslations("progress.attempt");
-  const state = question.correct === null ? "unanswered" : question.correct ? "correct" : "wrong";
+  // Partly right has its own verdict and style, as in the feedback panel (components/quiz/feedback-panel.tsx).
+  const state = question.correct === null ? "unanswered" : question.correct ? "correct" : question.score && question.score > 0 ? "partial" : "wrong";
   const styles = {
     correct: { border: "border-l-emerald-400", badge: "bg-emerald-100 text-emerald-800", mark: "✓" },
+    partial: { border: "border-l-amber-400", badge: "bg-amber-100 text-amber-900", mark: "½" },
     wrong: { border: "border-l-rose-400", badge: "bg-rose-100 text-rose-800", mark: "✗" },
     unanswered: { border: "border-l-slate-300", badge: "bg-slate-100 text-slate-700", mark: "–" },
   }[state];
-  const verdict =
-    state === "wrong" && question.score && question.score > 0 ? t("partial", { percent: toPercent(question.score) }) : t(state);
+  const verdict = state === "partial" ? t("partial", { percent: toPercent(question.score ?? 0) }) : t(state);
   return (
     <Card className={`border-l-4 ${styles.border}`} data-testid="attempt-question" data-state={state}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -27,7 +28,7 @@ export async function AttemptQuestionCard({ question }: { question: ReviewedQues
       <dl className="mt-3 grid gap-1.5 text-sm">
         <div className="flex flex-wrap gap-x-2">
           <dt className="font-medium text-slate-600">{t("yourAnswer")}</dt>
-          <dd className={state === "correct" ? "text-emerald-800" : state === "wrong" ? "text-rose-800" : "text-slate-600"} data-testid="given-answer">
+          <dd className={state === "correct" ? "text-emerald-800" : state === "wrong" ? "text-rose-800" : state === "partial" ? "text-amber-900" : "text-slate-600"} data-testid="given-answer">
             {question.givenAnswer === null ? t("unanswered") : question.givenAnswer || t("noAnswer")}
           </dd>
         </div>

@@ -1,3 +1,4 @@
+import { intlLocale } from "@/lib/i18n/format";
 /**
  * Small formatting helpers shared by the progress pages and their client charts. Numbers that
  * reach the learner are whole percentages; days are "YYYY-MM-DD" calendar keys.
@@ -23,5 +24,5 @@ export function durationParts(ms: number): { key: "seconds" | "minutes" | "hours
  */
 export function formatDay(day: string, locale: string, options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" }): string {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, date)));
+  return new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, date)));
 }

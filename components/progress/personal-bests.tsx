@@ -1,13 +1,14 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { PersonalBest } from "@/lib/server/progress";
 import { toPercent } from "./format";
 import { modeKey } from "./mode-label";
+import { formatDate } from "@/lib/i18n/format";
 
 /** The best score per topic and kind of quiz, each linking to the quiz that reached it. */
 export async function PersonalBests({ bests }: { bests: PersonalBest[] }) {
   const t = await getTranslations("progress");
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <section aria-labelledby="bests-heading">
       <h2 id="bests-heading" className="text-lg font-semibold tracking-tight">
@@ -31,7 +32,7 @@ export async function PersonalBests({ bests }: { bests: PersonalBest[] }) {
                 </span>
               </p>
               <p className="mt-1 text-xs text-slate-600">
-                {t("history.bests.detail", { date: format.dateTime(best.achievedAt, { dateStyle: "medium" }), attempts: best.attempts })}
+                {t("history.bests.detail", { date: formatDate(best.achievedAt, locale), attempts: best.attempts })}
               </p>
               {best.quizId ? (
                 <Link href={`/history/${encodeURIComponent(best.quizId)}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { LocatorMap } from "@/components/map/locator-map";
 import type { PublicQuestion, Response } from "@/lib/questions/types";
 import type { AnswerReply } from "./quiz-player";
+import { SourceReferences } from "./source-references";
 
 /** Right, partly right or wrong: each its own words, symbol and colour (never colour alone). */
 export type Verdict = "correct" | "partial" | "wrong";
@@ -29,7 +30,6 @@ export function FeedbackPanel({ reply, question, response, next }: { reply: Answ
   const { reveal } = reply;
   const spelling = verdict === "correct" && response.kind === "text" && !isSameSpelling(response.text, reveal.correctAnswer) ? reveal.correctAnswer : null;
   const chosenLabel = response.kind === "single" && verdict !== "correct" ? question.options?.find((o) => o.value === response.value)?.label : undefined;
-  const references = reveal.references ?? [];
   return (
     <div data-testid="feedback" data-result={verdict} className={`rounded-xl border-l-4 px-4 py-3 ${style.panel}`}>
       <p className={`flex items-center gap-2 text-lg font-semibold ${style.text}`}>
@@ -55,32 +55,7 @@ export function FeedbackPanel({ reply, question, response, next }: { reply: Answ
       <p className="mt-3 leading-relaxed text-slate-800" data-testid="explanation">
         {reveal.explanation}
       </p>
-      {reveal.quote ? (
-        <figure className="mt-3 border-l-2 border-slate-300 pl-3" data-testid="source-quote">
-          <blockquote className="text-sm leading-relaxed text-slate-800 italic">
-            {reveal.quote.text}
-          </blockquote>
-          <figcaption className="mt-1 text-sm text-slate-700">– {reveal.quote.citation}</figcaption>
-        </figure>
-      ) : null}
-      {references.length > 0 ? (
-        <details className="mt-3 text-sm" data-testid="source-references">
-          <summary className="cursor-pointer font-medium text-slate-800">{reveal.quote ? t("moreSources", { count: references.length }) : t("sources", { count: references.length })}</summary>
-          <ul className="mt-2 grid gap-1.5 pl-1">
-            {references.map((reference) => (
-              <li key={reference.title}>
-                {reference.url ? (
-                  <a href={reference.url} className="text-brand-700 underline underline-offset-2 hover:text-brand-900" target="_blank" rel="noreferrer">
-                    {reference.title} <span className="sr-only">{t("opensInNewTab")}</span>
-                  </a>
-                ) : (
-                  <span className="text-slate-800">{reference.title}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <SourceReferences quote={reveal.quote} references={reveal.references ?? []} />
       {reveal.locator ? <LocatorMap locator={reveal.locator} /> : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { QuestionKind, QuestionType } from "../questions/types";
+import type { QuestionKind, QuestionType, SourceLink, SourceQuote } from "../questions/types";
 
 /**
  * What a learner may see of one attempt, as the server sends it to pages, API replies and
@@ -16,7 +16,11 @@ export interface ReviewedQuestion {
   /** null while the reveal rule withholds it (see `AttemptReview.withheld`), or never answered in a quiz still open. */
   correctAnswer: string | null;
   explanation: string | null;
+  /** Every source in one line of text (export); null while withheld. */
   source: string | null;
+  /** The source text's sentence, quoted first, and the other references (components/quiz/source-references.tsx); null / empty while withheld. */
+  quote: SourceQuote | null;
+  references: SourceLink[];
   /** null for an unanswered question, or while the grade is withheld. */
   correct: boolean | null;
   /** Share of the answer that was right, 0..1; null when unanswered or withheld. */

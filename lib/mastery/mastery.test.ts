@@ -182,8 +182,37 @@ describe("weakestFacts", () => {
       ],
       now,
     );
-    expect(weakestFacts(mastery, 10).map((f) => f.factId)).toEqual(["wrong-twice", "wrong-once", "half", "strong"]);
+    expect(weakestFacts(mastery, 10).map((f) => f.factId)).toEqual(["wrong-twice", "wrong-once", "half"]);
     expect(weakestFacts(mastery, 2).map((f) => f.factId)).toEqual(["wrong-twice", "wrong-once"]);
-    expect(weakestFacts(mastery, 10, new Set(["half", "strong"])).map((f) => f.factId)).toEqual(["half", "strong"]);
+    expect(weakestFacts(mastery, 10, new Set(["half", "strong"])).map((f) => f.factId)).toEqual(["half"]);
+  });
+
+  it("never lists a fact answered right or mostly right, however little evidence backs it", () => {
+    // One right answer leaves mastery at 1/3 (the sceptical prior), below a fact answered half
+    // right many times: low on evidence, but not weak.
+    const mastery = masteryByFact(
+      [
+        answer("right-once", true, 0),
+        { factId: "mostly-right", correct: false, score: 0.9, at: now },
+        ...Array.from({ length: 6 }, (_, i) => answer("half", i % 2 === 0, 0)),
+        answer("wrong", false, 0),
+      ],
+      now,
+    );
+    expect(mastery.get("right-once")!.mastery).toBeLessThan(mastery.get("half")!.mastery);
+    expect(weakestFacts(mastery, 10).map((f) => f.factId)).toEqual(["wrong", "half"]);
+  });
+});
+
+describe("partial credit", () => {
+  it("counts a partly right answer with its share, as the summary, history and gradebook do", () => {
+    const partial = factMastery("f", [{ factId: "f", correct: false, score: 0.6, at: now }], now);
+    const right = factMastery("f", [answer("f", true, 0)], now);
+    const wrong = factMastery("f", [answer("f", false, 0)], now);
+    expect(partial.accuracy).toBeCloseTo(0.6, 12);
+    expect(partial.mastery).toBeCloseTo(0.6 * right.mastery, 12);
+    expect(partial.mastery).toBeGreaterThan(wrong.mastery);
+    // A correct answer is worth all of it, whatever score it carries.
+    expect(factMastery("f", [{ factId: "f", correct: true, score: 0.2, at: now }], now).mastery).toBeCloseTo(right.mastery, 12);
   });
 });

@@ -42,8 +42,26 @@
 export interface Evidence {
   factId: string;
   correct: boolean;
+  /**
+   * The share of the answer that was right, 0..1: the one scoring rule of summary, history,
+   * gradebook and mastery (a partly right answer earns its share). Absent: 1 if correct, else 0.
+   */
+  score?: number;
   at: Date;
 }
+
+/** The credit an observation earns: its score, or all or nothing from `correct`. */
+export function evidenceCredit(item: Evidence): number {
+  if (item.correct) return 1;
+  return item.score === undefined || !Number.isFinite(item.score) ? 0 : Math.min(1, Math.max(0, item.score));
+}
+
+/**
+ * Below this recency-weighted accuracy a fact counts as weak. A fact answered right, or mostly
+ * right, is not weak, even while the sceptical prior keeps its mastery low after one answer:
+ * "weakest facts" lists the ones the learner gets wrong, not the ones practised least.
+ */
+export const weakAccuracyBelow = 0.8;
 
 /** A flashcard review as stored (grade 1 Again … 4 Easy); it is evidence for each of its facts. */
 export interface ReviewEvidence {
@@ -107,10 +125,8 @@ export function factMastery(factId: string, evidence: readonly Evidence[], now: 
   for (const item of evidence) {
     const w = evidenceWeight(item.at, now, options.halfLifeDays);
     weight += w;
-    if (item.correct) {
-      correctWeight += w;
-      correct++;
-    }
+    correctWeight += w * evidenceCredit(item);
+    if (item.correct) correct++;
     lastSeen = Math.max(lastSeen, item.at.getTime());
   }
   const { priorCorrect, priorWrong } = options;
@@ -176,11 +192,22 @@ export function groupMastery(factIds: readonly string[], mastery: ReadonlyMap<st
 }
 
 /**
- * The weakest facts: those with evidence, lowest mastery first. Ties (typically facts only
+ * The weakest facts: those with evidence whose recency-weighted accuracy (partial credit at its
+ * share) is below `weakAccuracyBelow`, lowest mastery first (ordered as `leastMasteredFacts`).
+ * A fact answered right or mostly right is never among them, however little evidence backs it.
+ */
+export function weakestFacts(mastery: ReadonlyMap<string, FactMastery>, limit: number, allowed?: ReadonlySet<string>): FactMastery[] {
+  return leastMasteredFacts(mastery, Number.POSITIVE_INFINITY, allowed)
+    .filter((fact) => fact.accuracy < weakAccuracyBelow)
+    .slice(0, Math.max(0, limit));
+}
+
+/**
+ * The facts with evidence, lowest mastery first, right or wrong. Ties (typically facts only
  * ever answered wrongly, all at 0) go to the one with more recent wrong evidence, then to the
  * one seen longest ago, then by id, so the order is stable.
  */
-export function weakestFacts(mastery: ReadonlyMap<string, FactMastery>, limit: number, allowed?: ReadonlySet<string>): FactMastery[] {
+export function leastMasteredFacts(mastery: ReadonlyMap<string, FactMastery>, limit: number, allowed?: ReadonlySet<string>): FactMastery[] {
   return [...mastery.values()]
     .filter((fact) => !allowed || allowed.has(fact.factId))
     .sort(

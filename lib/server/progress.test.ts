@@ -89,11 +89,10 @@ describe("getDashboard", () => {
     expect(dashboard.timeSpentMs).toBe(5 * 20_000);
     expect(dashboard).toMatchObject({ streakDays: 1, practisedToday: true });
 
-    // The two wrong facts are the weakest (mastery 0), then the three right ones.
-    expect(dashboard.weakest).toHaveLength(5);
-    expect(dashboard.weakest.slice(0, 2).map((f) => f.factId).sort()).toEqual([...quiz.wrongFacts].sort());
-    expect(dashboard.weakest.slice(0, 2).every((f) => f.mastery === 0 && f.attempts === 1 && f.correct === 0)).toBe(true);
-    expect(dashboard.weakest.slice(2).every((f) => f.mastery > 0.3)).toBe(true);
+    // The two wrong facts are the weakest (mastery 0); the three answered right are not weak at
+    // all, though one right answer leaves their mastery at a third.
+    expect(dashboard.weakest.map((f) => f.factId).sort()).toEqual([...quiz.wrongFacts].sort());
+    expect(dashboard.weakest.every((f) => f.mastery === 0 && f.attempts === 1 && f.correct === 0)).toBe(true);
     const nato = (await import("../../data/nato.json", { with: { type: "json" } })).default as {
       accessions: { id: string; country: string; date: string }[];
       countries: { id: string; name: { en: string } }[];
@@ -112,7 +111,7 @@ describe("getDashboard", () => {
     expect(topic.seen).toBe(5);
     expect(topic.mastery).toBeGreaterThan(0);
     expect(topic.events).toEqual({ mastery: 0, seen: 0, total: 15 });
-    const wavesWithRight = new Set(dashboard.weakest.filter((f) => f.mastery > 0).map((f) => f.year));
+    const wavesWithRight = new Set(quiz.rightFacts.map((id) => Number(nato.accessions.find((a) => a.id === id)!.date.slice(0, 4))));
     for (const wave of topic.waves) {
       if (wavesWithRight.has(wave.year)) expect(wave.mastery).toBeGreaterThan(0);
       expect(wave.countries).toHaveLength(wave.total);
@@ -136,8 +135,9 @@ describe("getDashboard", () => {
     expect(dashboard.hasActivity).toBe(true);
     expect(dashboard.days.at(-1)).toMatchObject({ answers: 0, reviews: 2, accuracy: null });
     expect(dashboard.counts).toMatchObject({ answers: 0, reviews: 2, factsSeen: 3 });
-    expect(dashboard.weakest.slice(0, 2).map((f) => f.factId).sort()).toEqual(["accession-hu", "accession-pl"]);
-    expect(dashboard.weakest[2]).toMatchObject({ factId: "accession-es", name: "Spanien", year: 1982 });
+    // The card recalled (Spain) is seen, not weak.
+    expect(dashboard.weakest.map((f) => f.factId).sort()).toEqual(["accession-hu", "accession-pl"]);
+    expect(dashboard.weakest.find((f) => f.factId === "accession-pl")).toMatchObject({ name: "Polen", year: 1999 });
     expect(dashboard.streakDays).toBe(1);
   });
 
@@ -166,7 +166,16 @@ describe("getDashboard", () => {
     await addReview(userId, ["accession-es"], 1, daysAgo(40));
     await addReview(userId, ["accession-es"], 3, daysAgo(0));
     const dashboard = await getDashboard(userId, now);
-    expect(dashboard.weakest.map((f) => f.factId)).toEqual(["accession-pl", "accession-es"]);
+    // Spain, forgotten long ago and recalled today, is mostly right now: not weak.
+    expect(dashboard.weakest.map((f) => f.factId)).toEqual(["accession-pl"]);
+  });
+
+  it("lists no fact answered right among the weakest", async () => {
+    const userId = await createUser();
+    await playQuiz(userId, [true, true, true], new Date(now.getTime() - hourMs));
+    const dashboard = await getDashboard(userId, now, "de");
+    expect(dashboard.counts.factsSeen).toBe(3);
+    expect(dashboard.weakest).toEqual([]);
   });
 
   it("never shows another learner's data", async () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { allFactIds, countryById, eventById } from "../facts/fact-queries";
 import type { FactSet, Locale } from "../facts/schema";
-import { type Evidence, type FactMastery, masteryByFact, reviewToEvidence, weakestFacts } from "../mastery/mastery";
+import { type Evidence, type FactMastery, leastMasteredFacts, masteryByFact, reviewToEvidence, weakestFacts } from "../mastery/mastery";
 import { type TopicMastery, topicMastery } from "../mastery/topic-mastery";
 import { type DayKey, addDays, dayKey, daysEndingWith, startOfDayKey } from "../calendar/days";
 import { practiceStreak } from "../progress/streak";
@@ -219,7 +219,7 @@ async function loadEvidence(userId: string, since: Date, now: Date, factSetId?: 
     }),
   ]);
   return [
-    ...answerFacts.map((row) => ({ factSetId: row.factSetId, evidence: { factId: row.factId, correct: row.correct, at: row.answeredAt } })),
+    ...answerFacts.map((row) => ({ factSetId: row.factSetId, evidence: { factId: row.factId, correct: row.correct, score: row.answer.score, at: row.answeredAt } })),
     ...reviews.flatMap((row) =>
       reviewToEvidence({ factIds: splitStoredFactIds(row.factIds), grade: row.grade, at: row.reviewedAt }).map((evidence) => ({
         factSetId: row.factSetId,
@@ -432,7 +432,10 @@ export async function getPersonalBests(userId: string, locale: Locale = "de", no
 
 // ── Weak spots ──────────────────────────────────────────────────────────────────────────
 
-/** The learner's weakest facts in one fact set (those with evidence), weakest first. */
+/**
+ * The facts a weak-spots quiz practises: the learner's weak facts in one fact set, weakest
+ * first; a learner with none (everything answered right) practises the least mastered instead.
+ */
 export async function listWeakFacts(userId: string, factSetId: string, now: Date = new Date(), limit = weakSpotsFactLimit): Promise<FactMastery[]> {
   const factSet = await getVisibleFactSet(userId, factSetId);
   const evidence = await loadEvidence(userId, new Date(now.getTime() - masteryHorizonDays * dayMs), now, factSetId);
@@ -441,7 +444,8 @@ export async function listWeakFacts(userId: string, factSetId: string, now: Date
     now,
   );
   const known = new Set([...factSet.accessions.map((a) => a.id), ...factSet.events.map((e) => e.id)]);
-  return weakestFacts(mastery, limit, known);
+  const weak = weakestFacts(mastery, limit, known);
+  return weak.length > 0 ? weak : leastMasteredFacts(mastery, limit, known);
 }
 
 /**

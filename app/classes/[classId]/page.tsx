@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AssignmentForm } from "@/components/classes/assignment-form";
 import { ClassReportChart } from "@/components/classes/class-report-chart";
 import { ClassReportTable } from "@/components/classes/class-report-table";
@@ -19,6 +19,7 @@ import { getClassReport, type ClassReport } from "@/lib/server/gradebook";
 import { requireUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { orNotFound } from "@/lib/server/or-not-found";
+import { formatDate, formatDateTime, formatDayMonth } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classes.class");
@@ -45,17 +46,17 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
   const klass: TeacherClass = await orNotFound(getTeacherClass(teacherId, classId));
   const report: ClassReport = await getClassReport(teacherId, classId);
   const t = await getTranslations("classes");
-  const format = await getFormatter();
+  
   const locale = await getRequestLocale();
   const factSets = (await listAssignableFactSets(teacherId)).map((f) => ({ id: f.id, title: f.title[locale] }));
   const isArchived = klass.archivedAt !== null;
   const members = klass.roster.filter((m) => m.removedAt === null);
   const removed = klass.roster.filter((m) => m.removedAt !== null);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
-  const dateTime = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const date = (d: Date) => formatDate(d, locale);
+  const dateTime = (d: Date) => formatDateTime(d, locale);
 
   const points = report.assignments.map((a) => ({
-    label: format.dateTime(a.dueAt, { day: "numeric", month: "short" }),
+    label: formatDayMonth(a.dueAt, locale, { short: true }),
     title: a.title,
     average: a.averageScore === null ? null : Math.round(a.averageScore * 100),
     submitted: a.submittedCount,

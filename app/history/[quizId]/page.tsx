@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AttemptQuestionCard } from "@/components/progress/attempt-question";
 import { durationParts, toPercent } from "@/components/progress/format";
 import { modeKey } from "@/components/progress/mode-label";
@@ -12,6 +12,7 @@ import { reviewAttempt } from "@/lib/server/attempts";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { orNotFound } from "@/lib/server/or-not-found";
+import { formatDateTime } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("progress.attempt");
@@ -29,8 +30,9 @@ export default async function AttemptPage({ params }: { params: Promise<{ quizId
   const requestLocale = await getRequestLocale();
   const attempt = await orNotFound(reviewAttempt(user.id, quizId, requestLocale));
   const t = await getTranslations("progress");
-  const format = await getFormatter();
-  const date = format.dateTime(attempt.finishedAt ?? attempt.startedAt, { dateStyle: "long", timeStyle: "short" });
+  const tCommon = await getTranslations("common");
+  const locale = await getLocale();
+  const date = formatDateTime(attempt.finishedAt ?? attempt.startedAt, locale);
   const duration = durationParts(attempt.durationMs);
 
   return (
@@ -71,6 +73,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ quizId
             <dd className="mt-1 font-medium text-slate-900">{t(`duration.${duration.key}`, duration.values)}</dd>
           </div>
         </dl>
+        <p className="mt-3 text-sm text-slate-600" data-testid="scoring-rule">{tCommon("scoringRule")}</p>
       </Card>
 
       {attempt.status === "in_progress" ? (

@@ -32,11 +32,11 @@ export async function countFinishedQuizzes(userId: string): Promise<number> {
   return db.quiz.count({ where: { userId, status: "finished" } });
 }
 
-/** Per-fact outcomes since `since` (optionally in one fact set), the quiz half of mastery evidence. */
+/** Per-fact outcomes since `since` (optionally in one fact set) with their answer's score (partial credit), the quiz half of mastery evidence. */
 export async function listAnswerFactsSince(userId: string, since: Date, factSetId?: string, now: Date = new Date()) {
   return db.answerFact.findMany({
     where: { userId, ...(factSetId ? { factSetId } : {}), answeredAt: { gte: since }, answer: { quiz: revealedAttemptWhere(now) } },
-    select: { factSetId: true, factId: true, correct: true, answeredAt: true },
+    select: { factSetId: true, factId: true, correct: true, answeredAt: true, answer: { select: { score: true } } },
   });
 }
 

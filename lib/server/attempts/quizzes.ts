@@ -11,6 +11,8 @@ import {
   type QuestionSpec,
   type QuestionType,
   type Response,
+  type SourceLink,
+  type SourceQuote,
   questionTypes,
 } from "../../questions/types";
 import {
@@ -434,7 +436,9 @@ export interface ReviewedMistake {
   score: number;
   correctAnswer: string;
   explanation: string;
-  source: string;
+  /** The source text's quote and the other references, for components/quiz/source-references.tsx. */
+  quote: SourceQuote | null;
+  references: SourceLink[];
 }
 
 export interface QuizSummary {
@@ -479,7 +483,8 @@ export async function getQuizSummary(userId: string, quizId: string, locale: Loc
             score: q.score ?? 0,
             correctAnswer: q.correctAnswer ?? "",
             explanation: q.explanation ?? "",
-            source: q.source ?? "",
+            quote: q.quote,
+            references: q.references,
           },
         ]
       : [],

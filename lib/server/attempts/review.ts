@@ -67,6 +67,8 @@ export async function reviewAttempt(
       correctAnswer: reveal?.correctAnswer ?? null,
       explanation: reveal?.explanation ?? null,
       source: reveal?.source ?? null,
+      quote: reveal?.quote ?? null,
+      references: reveal?.references ?? [],
       correct: answer && !withheld ? answer.correct : null,
       score: answer && !withheld ? answer.score : null,
       durationMs: answer ? answer.durationMs : null,

@@ -4,12 +4,14 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RevealWithheldNotice } from "@/components/classes/reveal-withheld-notice";
 import { PractiseMistakesForm } from "@/components/quiz/practise-mistakes-form";
+import { SourceReferences } from "@/components/quiz/source-references";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getQuizSummary } from "@/lib/server/attempts/quizzes";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { orNotFound } from "@/lib/server/or-not-found";
+import { formatPercent } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("quiz.summary"))("pageTitle") };
@@ -22,6 +24,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
   if (!user) notFound();
   const requestLocale = await getRequestLocale();
   const t = await getTranslations("quiz.summary");
+  const tCommon = await getTranslations("common");
   const summary = await orNotFound(getQuizSummary(user.id, quizId, requestLocale));
   if (summary.status === "in_progress") redirect(`/quiz/${encodeURIComponent(summary.id)}`);
 
@@ -54,7 +57,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
         ) : null}
         <div className="mt-5 grid gap-4 sm:grid-cols-[1.4fr_1fr]">
           <Card className="flex items-center gap-5">
-            {percent !== null ? <ScoreRing percent={percent} /> : null}
+            {percent !== null ? <ScoreRing percent={percent} locale={requestLocale} /> : null}
             <div>
               <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("scoreLabel")}</p>
               <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid="summary-score">
@@ -65,7 +68,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
                   <p className="mt-1 text-sm font-medium text-slate-800" data-testid="summary-points">
                     {t("points", { points, total: summary.questionCount })} · {t("breakdown", { correct: summary.correctCount, partial: partialCount })}
                   </p>
-                  <p className="mt-1 text-sm text-slate-600">{t("scoringRule")}</p>
+                  <p className="mt-1 text-sm text-slate-600">{tCommon("scoringRule")}</p>
                 </>
               ) : null}
             </div>
@@ -107,7 +110,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
           <ol className="mt-3 grid grid-cols-1 gap-4">
             {summary.mistakes.map((mistake) => (
               <li key={mistake.position} data-testid="mistake">
-                <Card className="border-l-4 border-l-rose-400">
+                <Card className={`border-l-4 ${mistake.score > 0 ? "border-l-amber-400" : "border-l-rose-400"}`}>
                   <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("questionNumber", { number: mistake.position + 1 })}</p>
                   <h3 className="mt-1 text-base font-semibold leading-snug text-slate-900">{mistake.prompt}</h3>
                   <dl className="mt-3 grid grid-cols-1 gap-2 text-sm">
@@ -134,9 +137,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
                   <p className="mt-3 text-sm leading-relaxed text-slate-700" data-testid="mistake-explanation">
                     {mistake.explanation}
                   </p>
-                  <p className="mt-2 text-xs leading-relaxed text-slate-600 wrap-anywhere">
-                    <span className="font-medium">{t("source")}</span> {mistake.source}
-                  </p>
+                  <SourceReferences quote={mistake.quote} references={mistake.references} />
                 </Card>
               </li>
             ))}
@@ -148,7 +149,7 @@ export default async function QuizSummaryPage({ params }: { params: Promise<{ qu
 }
 
 /** The share answered right as a ring; the number is in the text beside it, so this is decoration. */
-function ScoreRing({ percent }: { percent: number }) {
+function ScoreRing({ percent, locale }: { percent: number; locale: string }) {
   const radius = 28;
   const circumference = 2 * Math.PI * radius;
   return (
@@ -167,7 +168,7 @@ function ScoreRing({ percent }: { percent: number }) {
           className={percent >= 80 ? "stroke-emerald-500" : percent >= 50 ? "stroke-brand-500" : "stroke-amber-500"}
         />
       </svg>
-      <span className="absolute inset-0 flex items-center justify-center text-sm font-semibold text-slate-800">{percent} %</span>
+      <span className="absolute inset-0 flex items-center justify-center text-sm font-semibold text-slate-800">{formatPercent(percent / 100, locale)}</span>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { orNotFound } from "@/lib/server/or-not-found";
 import { getFactMasteries } from "@/lib/server/progress";
 import { getSessionUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
+import { intlLocale } from "@/lib/i18n/format";
 
 type Params = { params: Promise<{ factSetId: string }> };
 
@@ -45,7 +46,7 @@ export default async function EnlargementMapPage({ params }: Params) {
   ]);
   const masteries = user ? await getFactMasteries(user.id, factSetId) : null;
 
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const dateFormat = new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const formatDate = (isoDate: string) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
   const rounds: MapRound[] = enlargementRounds(factSet).map((round) => ({
     index: round.index,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DeleteAssignmentButton } from "@/components/classes/delete-assignment-button";
 import { StatusBadge } from "@/components/classes/status-badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -11,6 +11,7 @@ import { getGradebook } from "@/lib/server/gradebook";
 import { requireRole } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { orNotFound } from "@/lib/server/or-not-found";
+import { formatDateTime, formatPercent } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classes.gradebook");
@@ -26,10 +27,11 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   if (gradebook.assignment.classId !== classId) notFound();
 
   const t = await getTranslations("classes");
+  const tCommon = await getTranslations("common");
   const tTypes = await getTranslations("quiz.types");
-  const format = await getFormatter();
+  
   const { assignment, rows, questions, weakestFacts, summary } = gradebook;
-  const dateTime = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const dateTime = (d: Date) => formatDateTime(d, locale);
   const percent = (share: number) => Math.round(share * 100);
 
   const settings: [string, string][] = [
@@ -57,6 +59,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
           {t("assignments.submitted", { submitted: summary.submittedCount, total: summary.learnerCount })}
           {summary.averageScore !== null ? ` · ${t("assignments.average", { percent: percent(summary.averageScore) })}` : ""}
         </p>
+        <p className="mt-1 text-sm text-slate-600" data-testid="scoring-rule">{tCommon("scoringRule")}</p>
       </header>
 
       <section aria-labelledby="learners-heading" className="grid grid-cols-1 gap-3">
@@ -103,7 +106,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                       <StatusBadge status={row.status} />
                     </td>
                     <td className="px-3 py-2.5 text-right font-semibold tabular-nums text-slate-900" data-testid="gradebook-score">
-                      {row.score !== null ? `${percent(row.score)} %` : "–"}
+                      {row.score !== null ? formatPercent(row.score, locale) : "–"}
                     </td>
                     <td className="px-3 py-2.5 text-right tabular-nums text-slate-700">{row.timeTakenMs !== null ? formatCountdown(row.timeTakenMs) : "–"}</td>
                     <td className="px-4 py-2.5 text-right tabular-nums text-slate-700" data-testid="gradebook-attempts">
