@@ -77,19 +77,19 @@ export function LearnerAssignmentCard({ assignment, headingLevel = 2, showClass 
             {/* Said before the click, not after: starting sets the clock going and uses up an attempt. */}
             <ul id={`start-notice-${assignment.id}`} className="grid gap-1 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800" data-testid="start-notice">
               {assignment.timeLimitSeconds ? (
-                <li className="flex gap-2" data-testid="start-notice-timer">
+                <li className="flex gap-2">
                   <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
                     <circle cx="10" cy="11" r="7" />
                     <path d="M10 7.5V11l2.5 2M8 2h4" />
                   </svg>
-                  {t("startNotice.timer", { minutes: Math.round(assignment.timeLimitSeconds / 60) })}
+                  <span data-testid="start-notice-timer">{t("startNotice.timer", { minutes: Math.round(assignment.timeLimitSeconds / 60) })}</span>
                 </li>
               ) : null}
-              <li className="flex gap-2" data-testid="start-notice-attempts">
+              <li className="flex gap-2">
                 <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
                   <path d="M16 10a6 6 0 1 1-1.8-4.3M16 3v3.5h-3.5" />
                 </svg>
-                {t("startNotice.attempts", { left: assignment.attemptsLeft, allowed: assignment.attemptsAllowed })}
+                <span data-testid="start-notice-attempts">{t("startNotice.attempts", { left: assignment.attemptsLeft, allowed: assignment.attemptsAllowed })}</span>
               </li>
             </ul>
             <StartAssignmentButton

@@ -80,7 +80,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
             {invite ? <InvitePanel classId={classId} joinCode={invite.joinCode} joinUrl={invite.joinUrl} isArchived={invite.isArchived} canRenew={false} /> : null}
           </>
         ) : (
-          <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-labelledby="learners-heading" data-testid="gradebook-scroll">
+          <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label={t("gradebook.tableLabel")} data-testid="gradebook-scroll">
             <table className="w-full border-collapse text-sm" aria-labelledby="learners-heading" data-testid="gradebook-table">
               <thead>
                 <tr className="border-b border-slate-200 text-left whitespace-nowrap text-slate-600">
