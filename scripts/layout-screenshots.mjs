@@ -77,7 +77,7 @@ async function playToTheEnd(page) {
   }
 }
 
-async function shoot(page, name, path, { fullPage = true } = {}) {
+async function shoot(page, name, path, { fullPage = true, prepare } = {}) {
   for (const locale of ["de", "en"]) {
     await page.context().addCookies([{ name: "faktum-locale", value: locale, url: baseURL }]);
     for (const [size, viewport] of [["phone", { width: 375, height: 740 }], ["desktop", { width: 1280, height: 800 }]]) {
@@ -85,6 +85,7 @@ async function shoot(page, name, path, { fullPage = true } = {}) {
       if (path) await page.goto(path);
       else await page.reload();
       await page.waitForLoadState("networkidle");
+      if (prepare) await prepare(page);
       const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
       const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
       const file = `${outDir}/${name}-${size}-${locale}.png`;
@@ -137,6 +138,14 @@ for (const key of ["1", "3", "4"]) {
 }
 await shoot(learner.page, "flashcard-stats", "/flashcards/stats");
 await shoot(learner.page, "dashboard-learner", "/dashboard", { fullPage: false });
+// The header's menu open, where there is one (below 1024 px).
+await shoot(learner.page, "header-menu-open", "/dashboard", {
+  fullPage: false,
+  prepare: async (page) => {
+    const button = page.getByTestId("menu-button");
+    if (await button.isVisible()) await button.click();
+  },
+});
 await shoot(teacher.page, "class-with-report", `/classes/${classId}`);
 await shoot(teacher.page, "gradebook", `/classes/${classId}/assignments/${assignmentId}`);
 await browser.close();

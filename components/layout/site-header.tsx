@@ -18,7 +18,7 @@ export async function SiteHeader() {
           {t("appName")}
         </Link>
         <SiteMenu label={t("nav.menu")}>
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <div className="flex flex-wrap items-center gap-x-1 gap-y-2">
             <ProgressNav />
             <FlashcardsNav />
             <ClassesNav />
