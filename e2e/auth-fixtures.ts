@@ -73,7 +73,7 @@ export async function signUp(
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByLabel("Passwort", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Konto erstellen" }).click();
-  await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+  await expectSignedIn(page);
   return { email, password };
 }
 
@@ -101,12 +101,24 @@ export async function submitSignIn(page: Page, { email, password }: Credentials)
 export async function signIn(page: Page, credentials: Credentials): Promise<void> {
   await gotoForm(page, "/sign-in");
   await submitSignIn(page, credentials);
-  await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+  await expectSignedIn(page);
+}
+
+/** Waits until the header offers "Abmelden": in its row, or behind the menu button on a small screen. */
+export async function expectSignedIn(page: Page): Promise<void> {
+  await expect(page.getByRole("banner").getByRole("button", { name: "Abmelden", includeHidden: true })).toBeAttached();
+}
+
+/** Opens the header's menu when the screen is small enough to have one (below 1024 px). */
+export async function openHeaderMenu(page: Page): Promise<void> {
+  const button = page.getByTestId("menu-button");
+  if ((await button.isVisible()) && (await button.getAttribute("aria-expanded")) !== "true") await button.click();
 }
 
 export async function signOut(page: Page): Promise<void> {
+  await openHeaderMenu(page);
   await page.getByRole("button", { name: "Abmelden" }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: "Anmelden" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Anmelden", includeHidden: true })).toBeAttached();
 }
 
 /** Fails if the page scrolls sideways (content wider than the viewport). */

@@ -10,8 +10,11 @@ import { formatJoinCode } from "@/lib/assignments/join-code";
 import type { FormState } from "@/lib/server/action";
 import { CopyButton } from "./copy-button";
 
-/** The class's join code and link, each with a copy button, and "new code" for a leaked one. */
-export function InvitePanel({ classId, joinCode, joinUrl, isArchived }: { classId: string; joinCode: string; joinUrl: string; isArchived: boolean }) {
+/**
+ * The class's join code and link, each with a copy button, and "new code" for a leaked one
+ * (`canRenew`: the class page; an assignment's page shows code and link only).
+ */
+export function InvitePanel({ classId, joinCode, joinUrl, isArchived, canRenew = true }: { classId: string; joinCode: string; joinUrl: string; isArchived: boolean; canRenew?: boolean }) {
   const t = useTranslations("classes.invite");
   const [state, formAction, isPending] = useActionState<FormState<{ joinCode: string }>, FormData>(regenerateJoinCodeAction, null);
   const readable = formatJoinCode(joinCode);
@@ -57,19 +60,21 @@ export function InvitePanel({ classId, joinCode, joinUrl, isArchived }: { classI
               </div>
             </div>
           </div>
-          <form action={formAction} className="mt-4 grid gap-2 border-t border-slate-100 pt-4">
-            <input type="hidden" name="classId" value={classId} />
-            <p className="text-sm text-slate-600">{t("newCodeHint")}</p>
-            <div>
-              <Button type="submit" variant="ghost" disabled={isPending} className="-ml-4">
-                {t("newCode")}
-              </Button>
-            </div>
-            <div role="status" aria-live="polite" className="text-sm text-emerald-800">
-              {state?.ok ? t("newCodeDone", { code: formatJoinCode(state.data.joinCode) }) : null}
-            </div>
-            <FormMessage message={state?.ok === false ? state.message : null} />
-          </form>
+          {canRenew ? (
+            <form action={formAction} className="mt-4 grid gap-2 border-t border-slate-100 pt-4">
+              <input type="hidden" name="classId" value={classId} />
+              <p className="text-sm text-slate-600">{t("newCodeHint")}</p>
+              <div>
+                <Button type="submit" variant="ghost" disabled={isPending} className="-ml-4">
+                  {t("newCode")}
+                </Button>
+              </div>
+              <div role="status" aria-live="polite" className="text-sm text-emerald-800">
+                {state?.ok ? t("newCodeDone", { code: formatJoinCode(state.data.joinCode) }) : null}
+              </div>
+              <FormMessage message={state?.ok === false ? state.message : null} />
+            </form>
+          ) : null}
         </>
       )}
     </Card>

@@ -74,12 +74,33 @@ export function LearnerAssignmentCard({ assignment, headingLevel = 2, showClass 
             </span>
           </>
         ) : action.kind === "start" ? (
-          <StartAssignmentButton
-            assignmentId={assignment.id}
-            testId="start-assignment"
-            label={action.attemptNumber > 1 ? t("retry") : action.isLate ? t("startLate") : t("start")}
-            variant={action.attemptNumber > 1 ? "secondary" : "primary"}
-          />
+          <div className="grid gap-3">
+            {/* Said before the click, not after: starting sets the clock going and uses up an attempt. */}
+            <ul id={`start-notice-${assignment.id}`} className="grid gap-1 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800" data-testid="start-notice">
+              {assignment.timeLimitSeconds ? (
+                <li className="flex gap-2">
+                  <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+                    <circle cx="10" cy="11" r="7" />
+                    <path d="M10 7.5V11l2.5 2M8 2h4" />
+                  </svg>
+                  <span data-testid="start-notice-timer">{t("startNotice.timer", { minutes: Math.round(assignment.timeLimitSeconds / 60) })}</span>
+                </li>
+              ) : null}
+              <li className="flex gap-2">
+                <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+                  <path d="M16 10a6 6 0 1 1-1.8-4.3M16 3v3.5h-3.5" />
+                </svg>
+                <span data-testid="start-notice-attempts">{t("startNotice.attempts", { left: assignment.attemptsLeft, allowed: assignment.attemptsAllowed })}</span>
+              </li>
+            </ul>
+            <StartAssignmentButton
+              assignmentId={assignment.id}
+              testId="start-assignment"
+              describedBy={`start-notice-${assignment.id}`}
+              label={action.attemptNumber > 1 ? t("retry") : action.isLate ? t("startLate") : t("start")}
+              variant={action.attemptNumber > 1 ? "secondary" : "primary"}
+            />
+          </div>
         ) : (
           <p className="text-sm text-slate-600" data-testid="start-refused" data-reason={action.reason}>
             {t(`refused.${action.reason}`)}

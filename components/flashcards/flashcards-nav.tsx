@@ -13,7 +13,7 @@ export function FlashcardsNav() {
     <Link
       href="/flashcards"
       aria-current={isCurrent ? "page" : undefined}
-      className={`-ml-3 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-brand-50 hover:text-brand-700 ${isCurrent ? "text-brand-700 underline decoration-2 underline-offset-8" : "text-slate-700"}`}
+      className={`rounded-md px-2 py-1.5 text-sm font-medium hover:bg-brand-50 hover:text-brand-700 ${isCurrent ? "text-brand-700 underline decoration-2 underline-offset-8" : "text-slate-700"}`}
     >
       {t("nav")}
     </Link>

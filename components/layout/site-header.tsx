@@ -5,7 +5,9 @@ import { ClassesNav } from "@/components/classes/classes-nav";
 import { FlashcardsNav } from "@/components/flashcards/flashcards-nav";
 import { ProgressNav } from "@/components/progress/progress-nav";
 import { LanguageSwitcher } from "./language-switcher";
+import { SiteMenu } from "./site-menu";
 
+/** One row at every width: the links in the row from `lg` up, behind the menu button below it. */
 export async function SiteHeader() {
   const t = await getTranslations("common");
   const locale = await getLocale();
@@ -15,13 +17,17 @@ export async function SiteHeader() {
         <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
           {t("appName")}
         </Link>
-        <ProgressNav />
-        <FlashcardsNav />
-        <ClassesNav />
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <LanguageSwitcher current={locale} label={t("nav.language")} />
-          <AccountNav />
-        </div>
+        <SiteMenu label={t("nav.menu")}>
+          <div className="flex flex-wrap items-center gap-x-1 gap-y-2">
+            <ProgressNav />
+            <FlashcardsNav />
+            <ClassesNav />
+          </div>
+          <div className="flex flex-wrap items-center gap-3 text-sm lg:ml-auto">
+            <LanguageSwitcher current={locale} label={t("nav.language")} />
+            <AccountNav />
+          </div>
+        </SiteMenu>
       </nav>
     </header>
   );

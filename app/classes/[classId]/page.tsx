@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AssignmentForm } from "@/components/classes/assignment-form";
@@ -16,6 +15,7 @@ import { listLearnerAssignments } from "@/lib/server/assignments";
 import { getLearnerClass, getTeacherClass, type TeacherClass } from "@/lib/server/classes";
 import { listAssignableFactSets } from "@/lib/server/fact-sets";
 import { getClassReport, type ClassReport } from "@/lib/server/gradebook";
+import { getJoinUrl } from "@/lib/server/join-url";
 import { requireUser } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { orNotFound } from "@/lib/server/or-not-found";
@@ -33,13 +33,6 @@ export default async function ClassPage({ params }: Params) {
   const { classId } = await params;
   const user = await requireUser({ next: `/classes/${classId}` });
   return user.role === "teacher" ? <TeacherClassPage teacherId={user.id} classId={classId} /> : <LearnerClassPage userId={user.id} classId={classId} />;
-}
-
-async function getJoinUrl(code: string): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}/join/${code}`;
 }
 
 async function TeacherClassPage({ teacherId, classId }: { teacherId: string; classId: string }) {
@@ -90,6 +83,11 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
         {isArchived ? <p className="mt-3 rounded-lg border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800">{t("class.archivedNotice")}</p> : null}
       </header>
 
+      {/* The join code first: a new class is nothing until learners are in it. */}
+      <section aria-labelledby="invite-heading">
+        <InvitePanel classId={klass.id} joinCode={klass.joinCode} joinUrl={await getJoinUrl(klass.joinCode)} isArchived={isArchived} />
+      </section>
+
       <section aria-labelledby="assignments-heading" className="grid grid-cols-1 gap-4">
         <h2 id="assignments-heading" className="text-xl font-semibold tracking-tight">
           {t("assignments.heading")}
@@ -118,7 +116,8 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
           </ul>
         )}
         {!isArchived ? (
-          <details className="group rounded-2xl border border-slate-200 bg-white shadow-sm" open={report.assignments.length === 0}>
+          // Closed until asked for: its forty fields would push everything else off a phone's screen.
+          <details className="group rounded-2xl border border-slate-200 bg-white shadow-sm" data-testid="new-assignment">
             <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between gap-2 rounded-2xl px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50">
               <span>
                 <span aria-hidden="true">+ </span>
@@ -198,10 +197,6 @@ async function TeacherClassPage({ teacherId, classId }: { teacherId: string; cla
             </ul>
           </details>
         ) : null}
-      </section>
-
-      <section aria-labelledby="invite-heading">
-        <InvitePanel classId={klass.id} joinCode={klass.joinCode} joinUrl={await getJoinUrl(klass.joinCode)} isArchived={isArchived} />
       </section>
 
       <section aria-label={t("settings.heading")}>

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { stickyColumn } from "@/components/classes/class-report-table";
 import { DeleteAssignmentButton } from "@/components/classes/delete-assignment-button";
+import { InvitePanel } from "@/components/classes/invite-panel";
 import { StatusBadge } from "@/components/classes/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatCountdown } from "@/lib/assignments/format";
+import { getTeacherClass } from "@/lib/server/classes";
 import { getGradebook } from "@/lib/server/gradebook";
+import { getJoinUrl } from "@/lib/server/join-url";
 import { requireRole } from "@/lib/server/session";
 import { getRequestLocale } from "@/lib/i18n/request";
 import { orNotFound } from "@/lib/server/or-not-found";
@@ -31,6 +35,10 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   const tTypes = await getTranslations("quiz.types");
   
   const { assignment, rows, questions, weakestFacts, summary } = gradebook;
+  const invite =
+    rows.length === 0
+      ? await getTeacherClass(user.id, classId).then(async (klass) => ({ joinCode: klass.joinCode, joinUrl: await getJoinUrl(klass.joinCode), isArchived: klass.archivedAt !== null }))
+      : null;
   const dateTime = (d: Date) => formatDateTime(d, locale);
   const percent = (share: number) => Math.round(share * 100);
 
@@ -67,13 +75,19 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
           {t("gradebook.learnersHeading")}
         </h2>
         {rows.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-5 text-center text-slate-600">{t("roster.empty")}</p>
+          // Nobody to grade yet: the way to get learners is right here, not on another page.
+          <>
+            <p className="text-slate-600" data-testid="gradebook-no-learners">
+              {t("gradebook.noLearners")}
+            </p>
+            {invite ? <InvitePanel classId={classId} joinCode={invite.joinCode} joinUrl={invite.joinUrl} isArchived={invite.isArchived} canRenew={false} /> : null}
+          </>
         ) : (
-          <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-labelledby="learners-heading">
-            <table className="w-full border-collapse text-sm" data-testid="gradebook-table">
+          <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label={t("gradebook.tableLabel")} data-testid="gradebook-scroll">
+            <table className="w-full border-collapse text-sm" aria-labelledby="learners-heading" data-testid="gradebook-table">
               <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <th scope="col" className="sticky left-0 bg-white px-4 py-2 font-medium">
+                <tr className="border-b border-slate-200 text-left whitespace-nowrap text-slate-600">
+                  <th scope="col" className={`${stickyColumn} bg-white px-4 py-2 font-medium`}>
                     {t("gradebook.columns.learner")}
                   </th>
                   <th scope="col" className="px-3 py-2 font-medium">
@@ -93,11 +107,11 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.userId} className="border-b border-slate-100 last:border-0" data-testid="gradebook-row" data-learner={row.email ?? row.name}>
-                    <th scope="row" className="sticky left-0 max-w-48 truncate bg-white px-4 py-2.5 text-left font-medium text-slate-900">
+                    <th scope="row" className={`${stickyColumn} min-w-32 max-w-44 bg-white px-4 py-2.5 text-left font-medium break-words text-slate-900`}>
                       {row.name}
                       {row.isRemoved ? <span className="font-normal text-slate-600"> ({t("gradebook.removed")})</span> : null}
                       {row.email && row.email !== row.name ? (
-                        <span className="block truncate text-xs font-normal text-slate-600" data-testid="gradebook-email">
+                        <span className="block text-xs font-normal break-all text-slate-600" data-testid="gradebook-email">
                           {row.email}
                         </span>
                       ) : null}
