@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatPercent } from "@/lib/i18n/format";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface ChartPoint {
@@ -19,6 +20,7 @@ export interface ChartPoint {
  */
 export function ClassReportChart({ points, summary }: { points: ChartPoint[]; summary: string }) {
   const t = useTranslations("classes.report");
+  const locale = useLocale();
   return (
     <figure className="m-0">
       <div aria-hidden="true" className="h-56 w-full sm:h-64" data-testid="class-report-chart">
@@ -29,7 +31,7 @@ export function ClassReportChart({ points, summary }: { points: ChartPoint[]; su
             <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 12, fill: "#475569" }} tickFormatter={(v: number) => `${v}%`} />
             <Tooltip
               separator=": "
-              formatter={(value) => [`${value} %`, t("classAverage")]}
+              formatter={(value) => [formatPercent(Number(value) / 100, locale), t("classAverage")]}
               labelFormatter={(_label, payload) => (payload?.[0]?.payload as ChartPoint | undefined)?.title ?? ""}
             />
             <Line type="monotone" dataKey="average" stroke="#2a57c4" strokeWidth={2.5} dot={{ r: 4, fill: "#2a57c4" }} connectNulls isAnimationActive={false} />

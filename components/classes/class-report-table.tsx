@@ -1,4 +1,5 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatPercent } from "@/lib/i18n/format";
 import type { ClassReport } from "@/lib/server/gradebook";
 
 /**
@@ -11,6 +12,7 @@ export const stickyColumn = "sticky left-0 z-10 shadow-[1px_0_0_var(--color-slat
 
 export function ClassReportTable({ report, dateOf }: { report: ClassReport; dateOf: (date: Date) => string }) {
   const t = useTranslations("classes");
+  const locale = useLocale();
   const percent = (score: number | null) => (score === null ? null : Math.round(score * 100));
   return (
     <div className="rounded-2xl border border-slate-200 bg-white shadow-sm">
@@ -48,11 +50,11 @@ export function ClassReportTable({ report, dateOf }: { report: ClassReport; date
                   const value = percent(cell?.score ?? null);
                   return (
                     <td key={a.id} className="px-3 py-2 text-right tabular-nums text-slate-800">
-                      {value !== null ? `${value} %` : <span className="text-slate-600">{cell ? t(`status.${cell.status}`) : "–"}</span>}
+                      {value !== null ? formatPercent(value / 100, locale) : <span className="text-slate-600">{cell ? t(`status.${cell.status}`) : "–"}</span>}
                     </td>
                   );
                 })}
-                <td className="px-4 py-2 text-right font-semibold tabular-nums text-slate-900">{learner.averageScore !== null ? `${percent(learner.averageScore)} %` : "–"}</td>
+                <td className="px-4 py-2 text-right font-semibold tabular-nums text-slate-900">{learner.averageScore !== null ? formatPercent(learner.averageScore, locale) : "–"}</td>
               </tr>
             ))}
           </tbody>
@@ -63,7 +65,7 @@ export function ClassReportTable({ report, dateOf }: { report: ClassReport; date
               </th>
               {report.assignments.map((a) => (
                 <td key={a.id} className="px-3 py-2 text-right font-semibold tabular-nums text-slate-900">
-                  {a.averageScore !== null ? `${percent(a.averageScore)} %` : "–"}
+                  {a.averageScore !== null ? formatPercent(a.averageScore, locale) : "–"}
                 </td>
               ))}
               <td />

@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatPercent } from "@/lib/i18n/format";
 import { Card } from "@/components/ui/card";
 import type { TopicProgress } from "@/lib/server/progress";
 import { toPercent } from "./format";
@@ -11,6 +12,7 @@ import { type MasteryBar, WaveMasteryChart } from "./wave-mastery-chart";
  */
 export async function MasterySection({ topics }: { topics: TopicProgress[] }) {
   const t = await getTranslations("progress.dashboard.mastery");
+  const locale = await getLocale();
   return (
     <section aria-labelledby="mastery-heading" className="grid gap-4">
       <div>
@@ -72,14 +74,14 @@ export async function MasterySection({ topics }: { topics: TopicProgress[] }) {
                     <tr key={wave.year}>
                       <th scope="row">{wave.year}</th>
                       <td>{wave.countries.join(", ")}</td>
-                      <td>{toPercent(wave.mastery)} %</td>
+                      <td>{formatPercent(wave.mastery, locale)}</td>
                       <td>{t("seenValue", { seen: wave.seen, total: wave.total })}</td>
                     </tr>
                   ))}
                   <tr>
                     <th scope="row">{t("events")}</th>
                     <td />
-                    <td>{toPercent(topic.events.mastery)} %</td>
+                    <td>{formatPercent(topic.events.mastery, locale)}</td>
                     <td>{t("seenValue", { seen: topic.events.seen, total: topic.events.total })}</td>
                   </tr>
                 </tbody>
