@@ -301,7 +301,12 @@ export async function recordAnswer(
   const spec = parseSpec(question.spec);
   // Graded against the facts the question was generated from, even after a re-import.
   const factSet = await getFactSetVersion(quiz.factSetId, quiz.factSetVersion);
-  if (question.answer) return withRevealPolicy(storedResult(question.answer, quiz, question.spec, spec, factSet, locale), quiz, quiz.status, now);
+  if (question.answer) {
+    // Read again, answer first: the read above is several statements, so a submission that won
+    // a race between them can show here as a stored answer beside the quiz row from before it.
+    const stored = await readStoredAnswer(question.id, userId);
+    if (stored) return withRevealPolicy(storedResult(stored, stored.quiz, question.spec, spec, factSet, locale), quiz, stored.quiz.status, now);
+  }
   if (quiz.status !== "in_progress") throw new ConflictError(`quiz ${quizId} is ${quiz.status.replace("_", " ")}`);
   if (position !== quiz.currentIndex) {
     throw new ConflictError(`question ${position + 1} cannot be answered yet: the current question is ${quiz.currentIndex + 1}`);
@@ -358,10 +363,7 @@ export async function recordAnswer(
   } catch (error) {
     if (isUniqueViolation(error) || isRecordNotFound(error)) {
       // Another submission for this question won the race: report what it stored.
-      const stored = await db.answer.findFirst({
-        where: { quizQuestionId: question.id, userId },
-        select: { correct: true, score: true, answeredAt: true, quiz: { select: { status: true, currentIndex: true, correctCount: true } } },
-      });
+      const stored = await readStoredAnswer(question.id, userId);
       if (stored) return withRevealPolicy(storedResult(stored, stored.quiz, question.spec, spec, factSet, locale), quiz, stored.quiz.status, now);
       throw new ConflictError(`quiz ${quizId} changed while answering; reload it`);
     }
@@ -402,6 +404,18 @@ export function revealOnce(specJson: string, spec: QuestionSpec, factSet: FactSe
     reveals.set(key, reveal);
   }
   return reveal;
+}
+
+/**
+ * A question's stored answer with the quiz's progress as it stands after it. The answer is read
+ * before the quiz row, and both were written in one transaction, so the progress is never older
+ * than the answer.
+ */
+function readStoredAnswer(quizQuestionId: string, userId: string) {
+  return db.answer.findFirst({
+    where: { quizQuestionId, userId },
+    select: { correct: true, score: true, answeredAt: true, quiz: { select: { status: true, currentIndex: true, correctCount: true } } },
+  });
 }
 
 function storedResult(
