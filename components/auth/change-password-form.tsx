@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { changePasswordAction } from "@/app/account/actions";
 import { AccountSettingsForm } from "./account-settings-form";
-import { TextField } from "./form-field";
+import { NewPasswordField, TextField } from "./form-field";
 
 /** Password change on the account page: the current password, then the new one. */
 export function ChangePasswordForm() {
@@ -24,18 +24,7 @@ export function ChangePasswordForm() {
             required
             errors={failure?.errors.currentPassword}
           />
-          <TextField
-            id="change-password-new"
-            name="newPassword"
-            type="password"
-            label={t("fields.newPassword")}
-            hint={t("fields.newPasswordHint")}
-            autoComplete="new-password"
-            required
-            minLength={10}
-            maxLength={200}
-            errors={failure?.errors.newPassword}
-          />
+          <NewPasswordField id="change-password-new" name="newPassword" label={t("fields.newPassword")} hint={t("fields.newPasswordHint")} errors={failure?.errors.newPassword} />
         </>
       )}
     />

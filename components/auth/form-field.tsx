@@ -60,6 +60,11 @@ export function EmailField({ id, label, defaultValue, errors }: { id: string; la
   );
 }
 
+/** A new password (reset, change): the strength rule's bounds and the hint, the same everywhere. */
+export function NewPasswordField({ id, name, label, hint, errors }: { id: string; name: string; label: ReactNode; hint: ReactNode; errors?: string[] }) {
+  return <TextField id={id} name={name} type="password" label={label} hint={hint} autoComplete="new-password" required minLength={10} maxLength={200} errors={errors} />;
+}
+
 /**
  * The form-level message of a failed submission, unless a field already shows the same words
  * beside it (a taken address, an unknown join code): each error is shown once.

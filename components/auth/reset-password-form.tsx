@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { resetPasswordWithCodeAction, resetPasswordWithLinkAction } from "@/app/(auth)/reset-actions";
 import { Button } from "@/components/ui/button";
-import { EmailField, FormMessage, TextField } from "./form-field";
+import { EmailField, FormMessage, NewPasswordField, TextField } from "./form-field";
 import { useActionForm } from "./use-action-form";
 
 /**
@@ -36,18 +36,7 @@ export function ResetPasswordForm({ token }: { token?: string }) {
           />
         </>
       )}
-      <TextField
-        id="reset-password"
-        name="password"
-        type="password"
-        label={t("fields.newPassword")}
-        hint={t("fields.newPasswordHint")}
-        autoComplete="new-password"
-        required
-        minLength={10}
-        maxLength={200}
-        errors={failure?.errors.password}
-      />
+      <NewPasswordField id="reset-password" name="password" label={t("fields.newPassword")} hint={t("fields.newPasswordHint")} errors={failure?.errors.password} />
       <div className="grid gap-3">
         <FormMessage message={failure?.message} />
         <Button type="submit" size="lg" disabled={isPending}>
